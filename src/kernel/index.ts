@@ -1,0 +1,5 @@
+export * from './units.js';
+export * from './frames.js';
+export * from './result.js';
+export * from './time.js';
+export * from './rng.js';
