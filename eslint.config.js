@@ -38,6 +38,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
@@ -50,7 +54,9 @@ export default tseslint.config(
         ...dbClients,
         ...outer,
         ...services,
-        ...['geodesy', 'estimation', 'reconstruction', 'identification', 'statistics', 'contract'].flatMap(layer),
+        ...['geodesy', 'estimation', 'reconstruction', 'identification', 'statistics', 'contract'].flatMap(
+          layer,
+        ),
       ],
       'kernel depends on nothing.',
     ),
@@ -73,7 +79,13 @@ export default tseslint.config(
     files: ['src/estimation/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: forbid(
-      [...io, ...dbClients, ...outer, ...services, ...['reconstruction', 'identification', 'statistics'].flatMap(layer)],
+      [
+        ...io,
+        ...dbClients,
+        ...outer,
+        ...services,
+        ...['reconstruction', 'identification', 'statistics'].flatMap(layer),
+      ],
       pure,
     ),
   },

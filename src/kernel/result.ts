@@ -1,7 +1,8 @@
 /**
  * Expected failures are data (a Result with a stable code); bugs throw. Learned from zod's safeParse.
  */
-export type Result<T, E = SalvoError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = SalvoError> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
@@ -38,7 +39,9 @@ export const salvoError = (code: ErrorCode, message: string, problems?: readonly
 
 /** `FILE:LINE: field: reason`, omitting the parts that are unknown. */
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line === undefined ? undefined : String(p.line)].filter((s) => s !== undefined).join(':');
+  const where = [p.file, p.line === undefined ? undefined : String(p.line)]
+    .filter((s) => s !== undefined)
+    .join(':');
   const head = [where || undefined, p.field].filter((s) => s !== undefined).join(': ');
   return head ? `${head}: ${p.reason}` : p.reason;
 }

@@ -16,7 +16,8 @@ export function parseIsoInstant(text: string): UtcInstant | undefined {
   const parts = [y, mo, d, h, mi].map(Number) as [number, number, number, number, number];
   const [year, month, day, hour, minute] = parts;
   const second = s === undefined ? 0 : Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   const ms = frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000);
   let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined; // 31 Feb
