@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatProblem, parseIsoInstant, seededRng, toIso, isCalendarDate } from './index.js';
+import {
+  formatProblem,
+  isCalendarDate,
+  motorTemplateSchema,
+  parseIsoInstant,
+  seededRng,
+  toIso,
+} from './index.js';
 
 describe('parseIsoInstant', () => {
   it('converts explicit zones to UTC', () => {
@@ -54,5 +61,28 @@ describe('seededRng', () => {
     // mean within 4 standard errors of 0, variance within 4 % of 1
     expect(Math.abs(s / n)).toBeLessThan(4 / Math.sqrt(n));
     expect(Math.abs(s2 / n - 1)).toBeLessThan(0.04);
+  });
+});
+
+describe('motorTemplateSchema', () => {
+  const generic = {
+    m0Kg: 4000,
+    mfKg: 1500,
+    burnTimeS: { value: 25, sigma: 2 },
+    exhaustVelocityMps: 2500,
+    verticalRiseS: 4,
+    kickS: 6,
+    cdAM2: 0.12,
+  };
+  it('accepts the generic SRBM of DOMAIN.md', () => {
+    expect(motorTemplateSchema.safeParse(generic).success).toBe(true);
+  });
+  it('names the field that is wrong', () => {
+    const r = motorTemplateSchema.safeParse({ ...generic, mfKg: 5000 });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['mfKg']);
+    const neg = motorTemplateSchema.safeParse({ ...generic, burnTimeS: -1 });
+    expect(neg.error?.issues[0]?.path).toEqual(['burnTimeS']);
+    expect(motorTemplateSchema.safeParse({ ...generic, thrustN: 1 }).success).toBe(false);
   });
 });
