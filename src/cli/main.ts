@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { processIo, type Io } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { registerImport } from './commands/import.js';
+import { registerStats } from './commands/stats.js';
+import { registerSources } from './commands/sources.js';
+import { registerDemo } from './commands/demo.js';
+
+export const VERSION = '0.1.0';
+
+/** Builds the `salvo` program; each command sets the exit code through `setExit`. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('salvo')
+    .description(
+      'Salvo: document, reconstruct and attribute missile strikes (forensic analysis of past events).',
+    )
+    .version(VERSION)
+    .option('--db <path|url>', 'store: a SQLite file (default ./salvo.db, or $SALVO_DB) or postgres://...')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError('(run salvo --help for usage)')
+    .exitOverride();
+  registerImport(program, io, setExit);
+  registerStats(program, io, setExit);
+  registerSources(program, io, setExit);
+  registerDemo(program, io, setExit);
+  return program;
+}
+
+/** Entry point: returns the process exit code (see exit-codes.ts). */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+        return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    io.err(`salvo: unexpected failure (a bug; please report it):\n${(e as Error).stack ?? String(e)}`);
+    return EXIT.BUG;
+  }
+  return code;
+}

@@ -1,0 +1,329 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { AttackReportDraft } from '../../registry/model/attack-report.js';
+import type { CnsTestDraft } from '../../registry/model/cns-test.js';
+import type { IncidentDraft } from '../../registry/model/incident.js';
+import { nameKey } from '../../registry/normalise/text.js';
+import type {
+  ImportSession,
+  IncidentFingerprint,
+  ModelRegistration,
+  RegistryStore,
+  SourceRecord,
+  WriteCount,
+} from '../../registry/ports.js';
+import type { Store } from '../db/database.js';
+import type { Database, SourcesTable } from '../db/schema.js';
+
+const toSource = (r: SourcesTable): SourceRecord => ({
+  id: r.id,
+  kind: r.kind,
+  fileName: r.file_name,
+  sha256: r.sha256,
+  sizeBytes: Number(r.size_bytes),
+  importer: r.importer,
+  importerVersion: r.importer_version,
+  importedAt: r.imported_at,
+  rowsRead: Number(r.rows_read),
+  rowsImported: Number(r.rows_imported),
+  rowsRejected: Number(r.rows_rejected),
+});
+
+const reportRow = (sourceId: string, d: AttackReportDraft) => ({
+  id: d.id,
+  source_id: sourceId,
+  source_line: d.sourceLine,
+  split_index: d.splitIndex,
+  attribution: d.attribution,
+  model_label: d.modelLabel,
+  model_id: d.modelId ?? null,
+  model_ids_json: JSON.stringify(d.modelIds),
+  time_start_utc: d.timeStartUtc,
+  time_end_utc: d.timeEndUtc,
+  time_precision: d.timePrecision,
+  time_start_raw: d.raw.time_start ?? '',
+  time_end_raw: d.raw.time_end ?? '',
+  launched: d.launched,
+  destroyed: d.destroyed,
+  destroyed_base: d.destroyedBase,
+  not_reach_goal: d.notReachGoal,
+  still_attacking: d.stillAttacking,
+  num_hit_location: d.numHitLocation,
+  num_fall_fragment_location: d.numFallFragmentLocation,
+  launch_place_raw: d.raw.launch_place ?? '',
+  target_raw: d.raw.target ?? '',
+  carrier_raw: d.raw.carrier ?? '',
+  source_ref: d.raw.source ?? '',
+  notes: d.notes.join('\n'),
+  raw_json: JSON.stringify(d.raw),
+});
+
+const placeRows = (d: AttackReportDraft) => {
+  const ordinals = new Map<string, number>();
+  return d.places.map((p) => {
+    const ordinal = ordinals.get(p.role) ?? 0;
+    ordinals.set(p.role, ordinal + 1);
+    return {
+      report_id: d.id,
+      role: p.role,
+      ordinal,
+      raw: p.raw,
+      kind: p.kind,
+      iso_code: p.iso ?? null,
+      direction: p.direction ?? null,
+      note: p.note ?? null,
+    };
+  });
+};
+
+const incidentRow = (sourceId: string, d: IncidentDraft) => ({
+  id: d.id,
+  source_id: sourceId,
+  source_line: d.sourceLine,
+  occurred_at_utc: d.occurredAtUtc,
+  occurred_at_raw: d.occurredAtRaw,
+  lat: d.lat,
+  lon: d.lon,
+  location_precision_m: d.locationPrecisionM,
+  target_region_iso: d.targetRegionIso,
+  target_region_raw: d.targetRegionRaw,
+  launch_region_iso: d.launchRegionIso,
+  launch_region_raw: d.launchRegionRaw,
+  launch_lat: d.launchLat,
+  launch_lon: d.launchLon,
+  model_claimed_raw: d.modelClaimedRaw,
+  model_claimed_id: d.modelClaimedId,
+  outcome: d.outcome,
+  debris_recovered: d.debrisRecovered === null ? null : d.debrisRecovered ? 1 : 0,
+  identified_type: d.identifiedType,
+  killed: d.killed,
+  injured: d.injured,
+  source_url: d.sourceUrl,
+  notes: d.notes,
+  content_sha256: d.contentSha256,
+});
+
+const cnsRow = (sourceId: string, d: CnsTestDraft) => ({
+  id: d.id,
+  source_id: sourceId,
+  source_row: d.sourceRow,
+  origin: d.origin,
+  date_utc: d.dateUtc,
+  time_utc: d.timeUtc,
+  missile_key: d.missileKey,
+  missile_name: d.missileName,
+  missile_class: d.missileClass,
+  facility_key: d.facilityKey,
+  facility_name: d.facilityName,
+  facility_lat: d.facilityLat,
+  facility_lon: d.facilityLon,
+  landing: d.landing,
+  apogee_km: d.apogeeKm,
+  distance_km: d.distanceKm,
+  bearing_deg: d.bearingDeg,
+  outcome: d.outcome,
+  description: d.description,
+  raw_json: JSON.stringify(d.raw),
+});
+
+/** Rows per multi-row INSERT on PostgreSQL (stays under its 65,535 bind-parameter limit). */
+const PG_CHUNK = 1_000;
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Bulk report writer for SQLite. Hand-written prepared statements rather than Kysely: the import hot path
+ * writes a report and its places per published row (goal >= 200,000 rows/s), and building a Kysely query per
+ * row costs more than the insert itself. The same rows, through Kysely, are the PostgreSQL path below.
+ */
+class SqliteReportWriter {
+  private readonly insertReport: SQLite.Statement;
+  private readonly insertPlace: SQLite.Statement;
+  constructor(handle: SQLite.Database) {
+    const cols = Object.keys(reportRow('', EXAMPLE_DRAFT));
+    this.insertReport = handle.prepare(
+      `INSERT INTO attack_reports (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')}) ON CONFLICT(id) DO NOTHING`,
+    );
+    this.insertPlace = handle.prepare(
+      'INSERT INTO report_places (report_id, role, ordinal, raw, kind, iso_code, direction, note) VALUES (@report_id, @role, @ordinal, @raw, @kind, @iso_code, @direction, @note)',
+    );
+  }
+  write(sourceId: string, drafts: readonly AttackReportDraft[]): WriteCount {
+    let inserted = 0;
+    for (const d of drafts) {
+      if (this.insertReport.run(reportRow(sourceId, d)).changes === 0) continue;
+      inserted++;
+      for (const p of placeRows(d)) this.insertPlace.run(p);
+    }
+    return { inserted, duplicates: drafts.length - inserted };
+  }
+}
+
+const EXAMPLE_DRAFT: AttackReportDraft = {
+  id: '',
+  sourceLine: 0,
+  splitIndex: 0,
+  attribution: 'single',
+  modelLabel: '',
+  modelId: undefined,
+  modelIds: [],
+  timeStartUtc: '',
+  timeEndUtc: '',
+  timePrecision: 'day',
+  launched: null,
+  destroyed: null,
+  destroyedBase: null,
+  notReachGoal: null,
+  stillAttacking: null,
+  numHitLocation: null,
+  numFallFragmentLocation: null,
+  places: [],
+  notes: [],
+  raw: {},
+};
+
+function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefined): ImportSession {
+  return {
+    async recordSource(s) {
+      await db
+        .insertInto('sources')
+        .values({
+          id: s.id,
+          kind: s.kind,
+          file_name: s.fileName,
+          sha256: s.sha256,
+          size_bytes: s.sizeBytes,
+          importer: s.importer,
+          importer_version: s.importerVersion,
+          imported_at: s.importedAt,
+          rows_read: s.rowsRead,
+          rows_imported: s.rowsImported,
+          rows_rejected: s.rowsRejected,
+        })
+        .execute();
+    },
+    async updateSourceCounts(id, c) {
+      await db
+        .updateTable('sources')
+        .set({ rows_read: c.rowsRead, rows_imported: c.rowsImported, rows_rejected: c.rowsRejected })
+        .where('id', '=', id)
+        .execute();
+    },
+    async registerModels(models: readonly ModelRegistration[]) {
+      for (const m of models) {
+        await db
+          .insertInto('missile_models')
+          .values({
+            id: m.id,
+            name: m.name,
+            category: m.category,
+            members_json: '[]',
+            recognised: m.recognised ? 1 : 0,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        await db
+          .insertInto('model_aliases')
+          .values({ alias_key: nameKey(m.name), alias: m.name, model_id: m.id })
+          .onConflict((oc) => oc.column('alias_key').doNothing())
+          .execute();
+      }
+    },
+    async writeReports(sourceId, drafts) {
+      if (sqliteWriter) return sqliteWriter.write(sourceId, drafts);
+      let inserted = 0;
+      for (const part of chunks(drafts, PG_CHUNK)) {
+        const rows = await db
+          .insertInto('attack_reports')
+          .values(part.map((d) => reportRow(sourceId, d)))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        inserted += rows.length;
+        const fresh = new Set(rows.map((r) => r.id));
+        const places = part.filter((d) => fresh.has(d.id)).flatMap(placeRows);
+        for (const p of chunks(places, PG_CHUNK)) await db.insertInto('report_places').values(p).execute();
+      }
+      return { inserted, duplicates: drafts.length - inserted };
+    },
+    async writeIncidents(sourceId, drafts) {
+      let inserted = 0;
+      for (const part of chunks(drafts, 500)) {
+        const rows = await db
+          .insertInto('incidents')
+          .values(part.map((d) => incidentRow(sourceId, d)))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        inserted += rows.length;
+      }
+      return { inserted, duplicates: drafts.length - inserted };
+    },
+    async incidentFingerprints(ids): Promise<IncidentFingerprint[]> {
+      const out: IncidentFingerprint[] = [];
+      for (const part of chunks(ids, 500)) {
+        if (part.length === 0) continue;
+        const rows = await db
+          .selectFrom('incidents')
+          .select(['id', 'content_sha256', 'source_id', 'source_line'])
+          .where('id', 'in', part)
+          .execute();
+        for (const r of rows)
+          out.push({
+            id: r.id,
+            contentSha256: r.content_sha256,
+            sourceId: r.source_id,
+            sourceLine: Number(r.source_line),
+          });
+      }
+      return out;
+    },
+    async writeCnsTests(sourceId, drafts) {
+      let inserted = 0;
+      for (const part of chunks(drafts, 500)) {
+        const rows = await db
+          .insertInto('cns_tests')
+          .values(part.map((d) => cnsRow(sourceId, d)))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        inserted += rows.length;
+      }
+      return { inserted, duplicates: drafts.length - inserted };
+    },
+  };
+}
+
+export function registryStore(store: Store): RegistryStore {
+  const { db } = store;
+  return {
+    async findSourceBySha256(sha256) {
+      const r = await db.selectFrom('sources').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+      return r ? toSource(r) : undefined;
+    },
+    async listSources() {
+      return (await db.selectFrom('sources').selectAll().orderBy('imported_at').execute()).map(toSource);
+    },
+    async inImportTransaction(fn) {
+      const handle = store.sqlite;
+      if (handle) {
+        // One SQLite connection: BEGIN IMMEDIATE takes the write lock up front, so a second importer waits
+        // (busy_timeout) instead of failing half-way. Kysely and the bulk writer share the connection.
+        handle.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(session(db, new SqliteReportWriter(handle)));
+          handle.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (handle.inTransaction) handle.exec('ROLLBACK');
+          throw e;
+        }
+      }
+      return db.transaction().execute((trx) => fn(session(trx, undefined)));
+    },
+  };
+}

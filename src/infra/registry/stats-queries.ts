@@ -1,0 +1,164 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import { nameKey } from '../../registry/normalise/text.js';
+import type {
+  GroupBy,
+  IncidentAggregate,
+  ReportAggregate,
+  StatsFilter,
+  StatsQueries,
+} from '../../registry/ports.js';
+import type { Database } from '../db/schema.js';
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Portable GROUP BY queries (SQLite and PostgreSQL); sums come back as strings from pg and are converted. */
+export function statsQueries(db: Kysely<Database>): StatsQueries {
+  return {
+    async reportAggregates(filter: StatsFilter, by: GroupBy | undefined): Promise<ReportAggregate[]> {
+      const regionRoles = by === 'launch_region' ? ['launch'] : ['target', 'target_main', 'affected'];
+      const byRegion = by === 'launch_region' || by === 'target_region';
+      // Each report once per distinct region it names in the chosen roles (or once as 'unknown').
+      const places = db
+        .selectFrom('report_places')
+        .select(['report_id', 'iso_code'])
+        .distinct()
+        .where('role', 'in', byRegion ? regionRoles : ['__none__'])
+        .where('iso_code', 'is not', null)
+        .where('kind', '!=', 'country')
+        .as('p');
+      let q = db
+        .selectFrom('attack_reports as r')
+        .leftJoin(places, (join) => join.onRef('p.report_id', '=', 'r.id'))
+        .select((eb) => [
+          eb.fn.countAll<number>().as('rows'),
+          eb.fn.coalesce(eb.fn.sum<number>('r.launched'), sql.lit(0)).as('launched'),
+          eb.fn.coalesce(eb.fn.sum<number>('r.destroyed'), sql.lit(0)).as('destroyed'),
+          eb.fn
+            .coalesce(
+              eb.fn.sum<number>(
+                eb.case().when('r.destroyed', 'is not', null).then(eb.ref('r.destroyed_base')).end(),
+              ),
+              sql.lit(0),
+            )
+            .as('known'),
+        ]);
+      if (filter.fromUtc) q = q.where('r.time_start_utc', '>=', filter.fromUtc);
+      if (filter.toUtc) q = q.where('r.time_start_utc', '<', filter.toUtc);
+      if (filter.modelId) q = q.where('r.model_id', '=', filter.modelId);
+      const keyed =
+        by === 'month'
+          ? q
+              .select(sql<string>`substr(r.time_start_utc, 1, 7)`.as('key'))
+              .groupBy(sql`substr(r.time_start_utc, 1, 7)`)
+          : by === 'model'
+            ? q
+                .select(sql<string>`coalesce(r.model_id, r.model_label)`.as('key'))
+                .select(sql<string>`max(r.model_label)`.as('label'))
+                .groupBy(sql`coalesce(r.model_id, r.model_label)`)
+            : byRegion
+              ? q
+                  .select(sql<string>`coalesce(p.iso_code, 'unknown')`.as('key'))
+                  .groupBy(sql`coalesce(p.iso_code, 'unknown')`)
+              : q.select(sql<string>`'total'`.as('key'));
+      const rows = await keyed.orderBy('key').execute();
+      return rows
+        .map((r) => ({
+          key: String(r.key),
+          ...('label' in r && r.label !== undefined ? { label: String(r.label) } : {}),
+          rows: num(r.rows),
+          launched: num(r.launched),
+          destroyed: num(r.destroyed),
+          launchedWithKnownDestroyed: num(r.known),
+        }))
+        .filter((r) => r.rows > 0);
+    },
+
+    async incidentAggregates(filter: StatsFilter, by: GroupBy | undefined): Promise<IncidentAggregate[]> {
+      let q = db
+        .selectFrom('incidents as i')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('count'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when('i.outcome', 'in', ['airburst', 'deviated'])
+                .then(sql.lit(1))
+                .else(sql.lit(0))
+                .end(),
+            )
+            .as('failures'),
+          eb.fn
+            .sum<number>(eb.case().when('i.outcome', '!=', 'unknown').then(sql.lit(1)).else(sql.lit(0)).end())
+            .as('known'),
+          eb.fn
+            .sum<number>(
+              eb.case().when('i.outcome', '=', 'intercepted').then(sql.lit(1)).else(sql.lit(0)).end(),
+            )
+            .as('intercepted'),
+          eb.fn
+            .sum<number>(eb.case().when('i.debris_recovered', '=', 1).then(sql.lit(1)).else(sql.lit(0)).end())
+            .as('debris'),
+          eb.fn.count<number>('i.debris_recovered').as('debris_known'),
+          eb.fn.coalesce(eb.fn.sum<number>('i.killed'), sql.lit(0)).as('killed'),
+          eb.fn.coalesce(eb.fn.sum<number>('i.injured'), sql.lit(0)).as('injured'),
+        ]);
+      if (filter.fromUtc) q = q.where('i.occurred_at_utc', '>=', filter.fromUtc);
+      if (filter.toUtc) q = q.where('i.occurred_at_utc', '<', filter.toUtc);
+      if (filter.modelId) {
+        const id = filter.modelId;
+        q = q.where((eb) =>
+          eb.or([
+            eb('i.identified_type', '=', id),
+            eb.and([eb('i.identified_type', 'is', null), eb('i.model_claimed_id', '=', id)]),
+          ]),
+        );
+      }
+      const keyExpr =
+        by === 'month'
+          ? sql<string>`substr(i.occurred_at_utc, 1, 7)`
+          : by === 'model'
+            ? sql<string>`coalesce(i.identified_type, 'unidentified')`
+            : by === 'launch_region'
+              ? sql<string>`coalesce(i.launch_region_iso, 'unknown')`
+              : by === 'target_region'
+                ? sql<string>`coalesce(i.target_region_iso, 'unknown')`
+                : undefined;
+      const rows = await (
+        keyExpr
+          ? q.select(keyExpr.as('key')).groupBy(keyExpr).orderBy('key')
+          : q.select(sql<string>`'total'`.as('key'))
+      ).execute();
+      return rows
+        .map((r) => ({
+          key: String(r.key),
+          count: num(r.count),
+          failures: num(r.failures),
+          knownOutcomes: num(r.known),
+          intercepted: num(r.intercepted),
+          debrisRecovered: num(r.debris),
+          debrisKnown: num(r.debris_known),
+          killed: num(r.killed),
+          injured: num(r.injured),
+        }))
+        .filter((r) => r.count > 0);
+    },
+
+    async resolveModel(label: string): Promise<string | undefined> {
+      const r = await db
+        .selectFrom('model_aliases')
+        .select('model_id')
+        .where('alias_key', '=', nameKey(label))
+        .executeTakeFirst();
+      if (r) return r.model_id;
+      const byId = await db
+        .selectFrom('missile_models')
+        .select('id')
+        .where('id', '=', label)
+        .executeTakeFirst();
+      return byId?.id;
+    },
+  };
+}
+
+export type { SqlBool };

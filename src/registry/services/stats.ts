@@ -1,0 +1,145 @@
+import { wilsonInterval } from '../../statistics/intervals.js';
+import type { GroupBy, IncidentAggregate, ReportAggregate, StatsFilter, StatsQueries } from '../ports.js';
+
+export interface ReportStatsGroup {
+  readonly key: string;
+  readonly label?: string;
+  readonly rows: number;
+  readonly launched: number;
+  readonly destroyed: number;
+  readonly launchedWithKnownDestroyed: number;
+  /** destroyed / launchedWithKnownDestroyed; null when nothing is known. */
+  readonly interceptionRate: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
+export interface IncidentStatsGroup {
+  readonly key: string;
+  readonly count: number;
+  readonly failures: number;
+  readonly knownOutcomes: number;
+  /** (airburst + deviated) / known outcomes; null when no outcome is known. */
+  readonly failureRate: number | null;
+  readonly ci95: readonly [number, number] | null;
+  readonly intercepted: number;
+  readonly debrisRecovered: number;
+  readonly debrisKnown: number;
+  readonly killed: number;
+  readonly injured: number;
+}
+
+export interface StatsReport {
+  readonly filter: StatsFilter;
+  readonly by: GroupBy | null;
+  readonly reports: { readonly groups: ReportStatsGroup[]; readonly total: ReportStatsGroup };
+  readonly incidents: { readonly groups: IncidentStatsGroup[]; readonly total: IncidentStatsGroup };
+  readonly notes: string[];
+}
+
+const rate = (k: number, n: number): { rate: number | null; ci95: readonly [number, number] | null } => {
+  if (n <= 0) return { rate: null, ci95: null };
+  const w = wilsonInterval(k, n, 0.95);
+  return { rate: k / n, ci95: [w.lo, w.hi] };
+};
+
+export function reportGroup(a: ReportAggregate): ReportStatsGroup {
+  // A source's destroyed can exceed launched only through bad data, which the importer rejects; clamp anyway.
+  const k = Math.min(a.destroyed, a.launchedWithKnownDestroyed);
+  const r = rate(k, a.launchedWithKnownDestroyed);
+  return { ...a, interceptionRate: r.rate, ci95: r.ci95 };
+}
+
+export function incidentGroup(a: IncidentAggregate): IncidentStatsGroup {
+  const r = rate(a.failures, a.knownOutcomes);
+  return {
+    key: a.key,
+    count: a.count,
+    failures: a.failures,
+    knownOutcomes: a.knownOutcomes,
+    failureRate: r.rate,
+    ci95: r.ci95,
+    intercepted: a.intercepted,
+    debrisRecovered: a.debrisRecovered,
+    debrisKnown: a.debrisKnown,
+    killed: a.killed,
+    injured: a.injured,
+  };
+}
+
+const sumReports = (xs: readonly ReportAggregate[]): ReportAggregate =>
+  xs.reduce(
+    (t, a) => ({
+      key: 'total',
+      rows: t.rows + a.rows,
+      launched: t.launched + a.launched,
+      destroyed: t.destroyed + a.destroyed,
+      launchedWithKnownDestroyed: t.launchedWithKnownDestroyed + a.launchedWithKnownDestroyed,
+    }),
+    { key: 'total', rows: 0, launched: 0, destroyed: 0, launchedWithKnownDestroyed: 0 },
+  );
+
+const sumIncidents = (xs: readonly IncidentAggregate[]): IncidentAggregate =>
+  xs.reduce(
+    (t, a) => ({
+      key: 'total',
+      count: t.count + a.count,
+      failures: t.failures + a.failures,
+      knownOutcomes: t.knownOutcomes + a.knownOutcomes,
+      intercepted: t.intercepted + a.intercepted,
+      debrisRecovered: t.debrisRecovered + a.debrisRecovered,
+      debrisKnown: t.debrisKnown + a.debrisKnown,
+      killed: t.killed + a.killed,
+      injured: t.injured + a.injured,
+    }),
+    {
+      key: 'total',
+      count: 0,
+      failures: 0,
+      knownOutcomes: 0,
+      intercepted: 0,
+      debrisRecovered: 0,
+      debrisKnown: 0,
+      killed: 0,
+      injured: 0,
+    },
+  );
+
+/**
+ * Interception rates from the Air Force reports and failure rates from incidents, each with a 95 % Wilson
+ * score interval. Totals are computed without grouping (a report with two launch regions counts once in the
+ * total but in both region groups).
+ */
+export async function computeStats(
+  q: StatsQueries,
+  filter: StatsFilter,
+  by: GroupBy | undefined,
+): Promise<StatsReport> {
+  const [rGroups, rTotal, iGroups, iTotal] = await Promise.all([
+    by ? q.reportAggregates(filter, by) : Promise.resolve([]),
+    q.reportAggregates(filter, undefined),
+    by ? q.incidentAggregates(filter, by) : Promise.resolve([]),
+    q.incidentAggregates(filter, undefined),
+  ]);
+  const notes: string[] = [
+    'interceptionRate = destroyed / launched over report rows whose destroyed figure is known; ci95 is the 95 % Wilson score interval.',
+    'failureRate = (airburst + deviated) / incidents with a known outcome; ci95 is the 95 % Wilson score interval.',
+    "Combined labels such as 'Iskander-M/KN-23' are their own groups: never counted as either type alone.",
+  ];
+  if (by === 'launch_region' || by === 'target_region')
+    notes.push(
+      'A report naming several regions counts in each of their groups; groups do not add up to the total.',
+    );
+  return {
+    filter,
+    by: by ?? null,
+    reports: {
+      groups: rGroups.map(reportGroup),
+      total: reportGroup({ ...sumReports(rTotal), key: 'total' }),
+    },
+    incidents: {
+      groups: iGroups.map(incidentGroup),
+      total: incidentGroup({ ...sumIncidents(iTotal), key: 'total' }),
+    },
+    notes,
+  };
+}
