@@ -123,6 +123,7 @@ export interface CnsTestsTable {
   source_row: number;
   origin: string;
   date_utc: string;
+  date_precision: string;
   time_utc: string | null;
   missile_key: string;
   missile_name: string;

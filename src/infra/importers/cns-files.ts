@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import readXlsxFile from 'read-excel-file/node';
 import { SalvoFailure, salvoError } from '../../kernel/index.js';
 import type { CnsFacilities, CnsRecord, CnsTypes } from '../../registry/importers/cns.js';
@@ -31,10 +32,17 @@ async function readJson(path: string, label: string): Promise<unknown> {
   }
   try {
     return JSON.parse(text) as unknown;
-  } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw invalid(label, `not valid JSON (${(e as Error).message})`, line);
+  } catch {
+    // JSON.parse does not say where; jsonc-parser (strict mode) gives the offset of the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const line = first ? text.slice(0, first.offset).split('\n').length : undefined;
+    throw invalid(
+      label,
+      `not valid JSON (${first ? printParseErrorCode(first.error) : 'parse error'})`,
+      line,
+    );
   }
 }
 

@@ -109,6 +109,7 @@ const cnsRow = (sourceId: string, d: CnsTestDraft) => ({
   source_row: d.sourceRow,
   origin: d.origin,
   date_utc: d.dateUtc,
+  date_precision: d.datePrecision,
   time_utc: d.timeUtc,
   missile_key: d.missileKey,
   missile_name: d.missileName,

@@ -23,6 +23,16 @@ export type CnsRecord =
   | { readonly layout: 'json'; readonly path: string; readonly ordinal: number; readonly value: unknown }
   | { readonly layout: 'xlsx'; readonly row: number; readonly cells: readonly unknown[] };
 
+/** The CNS records early tests by month only ('1984-09'): keep the precision the source gives. */
+function datePrecisionOf(text: string): CnsTestDraft['datePrecision'] | undefined {
+  if (isCalendarDate(text)) return 'day';
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  if (m[2] === undefined) return 'year';
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? 'month' : undefined;
+}
+
 const OUTCOME = (t: string): CnsTestDraft['outcome'] | undefined => {
   const k = t.trim().toLowerCase();
   if (k === 'success') return 'success';
@@ -60,8 +70,9 @@ export function mapCnsJsonRecord(
     return { problems: [{ field: rec.path, reason: 'not an object' }] };
   const o = v as Record<string, unknown>;
   const date = typeof o.date === 'string' ? o.date : '';
-  if (!isCalendarDate(date))
-    problems.push({ ...at('date'), reason: `not a date (YYYY-MM-DD): '${String(o.date)}'` });
+  const datePrecision = datePrecisionOf(date);
+  if (!datePrecision)
+    problems.push({ ...at('date'), reason: `not a date (YYYY-MM-DD, YYYY-MM or YYYY): '${String(o.date)}'` });
   const timeText = typeof o.time === 'string' ? o.time : 'unknown';
   const tm = /^(\d{1,2}):(\d{2})\s*\(UTC\)$/.exec(timeText);
   if (!tm && timeText !== 'unknown')
@@ -77,7 +88,7 @@ export function mapCnsJsonRecord(
   const bearing = typeof o.bearing === 'number' && o.bearing >= 0 && o.bearing <= 360 ? o.bearing : null;
   if (o.bearing !== undefined && bearing === null)
     problems.push({ ...at('bearing'), reason: `not a bearing in degrees: '${String(o.bearing)}'` });
-  if (problems.length > 0 || !outcome) return { problems };
+  if (problems.length > 0 || !outcome || !datePrecision) return { problems };
   const type = types[missileKey];
   const fac = facilities[facilityKey];
   const raw = o;
@@ -88,6 +99,7 @@ export function mapCnsJsonRecord(
       sourceRow: rec.ordinal,
       origin: 'json',
       dateUtc: date,
+      datePrecision,
       timeUtc: tm ? `${tm[1]!.padStart(2, '0')}:${tm[2]}` : null,
       missileKey: nameKey(missileKey),
       missileName: type?.name ?? missileKey,
@@ -183,10 +195,12 @@ export function mapCnsXlsxRow(
   return {
     problems,
     draft: {
-      id: `cns_${hash(`xlsx\u001f${JSON.stringify(raw)}`).slice(0, 24)}`,
+      // The id hashes every cell (the sheet's serial column included): two launches can share all the rest.
+      id: `cns_${hash(`xlsx\u001f${JSON.stringify(rec.cells)}`).slice(0, 24)}`,
       sourceRow: line,
       origin: 'xlsx',
       dateUtc: d.toISOString().slice(0, 10),
+      datePrecision: 'day',
       timeUtc: tDate ? tDate.toISOString().slice(11, 16) : null,
       missileKey: nameKey(missile),
       missileName: missile,
@@ -214,6 +228,7 @@ export interface CnsContext {
 /** Both layouts as one RowMapper; the spreadsheet's first record is its header row. */
 export function cnsMapper(ctx: CnsContext, hash: (t: string) => string): RowMapper<CnsRecord, CnsTestDraft> {
   let columns: Record<keyof typeof CNS_XLSX_COLUMNS, number> | undefined;
+  const seen = new Map<string, number>();
   return {
     kind: 'cns',
     importer: CNS_IMPORTER,
@@ -241,7 +256,12 @@ export function cnsMapper(ctx: CnsContext, hash: (t: string) => string): RowMapp
         rec.layout === 'json'
           ? mapCnsJsonRecord(rec, ctx.types, ctx.facilities, hash)
           : mapCnsXlsxRow(rec, columns!, hash);
-      return { drafts: r.draft ? [r.draft] : [], problems: r.problems };
+      if (!r.draft) return { drafts: [], problems: r.problems };
+      // Identical records within one file stay distinct (an occurrence suffix), yet a newer copy of the
+      // file maps each record to the same id, so re-imports do not duplicate.
+      const n = seen.get(r.draft.id) ?? 0;
+      seen.set(r.draft.id, n + 1);
+      return { drafts: [n === 0 ? r.draft : { ...r.draft, id: `${r.draft.id}#${n}` }], problems: r.problems };
     },
     write: (session, sourceId, drafts) => session.writeCnsTests(sourceId, drafts),
   };

@@ -7,7 +7,9 @@ export interface CnsTestDraft {
   readonly id: string;
   readonly sourceRow: number;
   readonly origin: 'json' | 'xlsx';
+  /** 'YYYY-MM-DD', or 'YYYY-MM' / 'YYYY' where the source gives only that. */
   readonly dateUtc: string;
+  readonly datePrecision: 'day' | 'month' | 'year';
   readonly timeUtc: string | null;
   readonly missileKey: string;
   readonly missileName: string;

@@ -33,7 +33,9 @@ function buildIndex(): Map<string, Entry> {
     const e: Entry = { kind: r.level === 'country' ? 'country' : 'region', iso: r.iso };
     for (const n of [r.nameEn, ...r.variants]) {
       put(n, e);
-      for (const suffix of [' oblast', ' region', ' obl.', ' obl', ' oblast’']) put(n + suffix, e);
+      // "Kyiv" (the city, UA-30) must not make "Kyiv oblast" (UA-32): suffixes only for oblast-level regions.
+      if (r.level !== 'city')
+        for (const suffix of [' oblast', ' region', ' obl.', ' obl']) put(n + suffix, e);
     }
     put(r.nameUk, e);
     put(r.nameRu, e);

@@ -13,7 +13,7 @@ export function nameKey(text: string): string {
 /** Splits the Air Force's " and "-joined lists, dropping empty parts ("A and and B"). */
 export function splitAnd(text: string): string[] {
   return text
-    .split(/\s+and\s+|^and\s+/i)
+    .split(/\s+and\s+(?:and\s+)*|^and\s+/i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }

@@ -227,7 +227,10 @@ export async function runImport<R, D>(
     });
     return ok(summary);
   } catch (e) {
-    if (e instanceof SalvoFailure) return err(e.error);
+    if (e instanceof SalvoFailure) {
+      const problems = e.error.problems?.map((p) => (p.file ? p : { file: opts.file.label, ...p }));
+      return err(problems ? { ...e.error, problems } : e.error);
+    }
     throw e;
   } finally {
     await opts.rejects?.close();

@@ -145,6 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source_row', 'integer', (c) => c.notNull())
     .addColumn('origin', 'text', (c) => c.notNull())
     .addColumn('date_utc', 'text', (c) => c.notNull())
+    .addColumn('date_precision', 'text', (c) => c.notNull())
     .addColumn('time_utc', 'text')
     .addColumn('missile_key', 'text', (c) => c.notNull())
     .addColumn('missile_name', 'text', (c) => c.notNull())
