@@ -1,13 +1,113 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { runCommand } from '../run.js';
 
+/** The demo data shipped with Salvo (demo/ at the package root), from src/ or dist/ alike. */
+export const DEMO_DATA = fileURLToPath(new URL('../../../demo/data/', import.meta.url));
+const MARKER = '.salvo-demo';
+
+export interface DemoStep {
+  readonly title: string;
+  readonly why: string;
+  readonly args: readonly string[];
+}
+
+/** The tour, in order. Every capability adds its steps here so that `npm run demo` shows the whole product. */
+export function demoSteps(db: string): DemoStep[] {
+  const data = (f: string): string => relative(process.cwd(), join(DEMO_DATA, f)) || join(DEMO_DATA, f);
+  return [
+    {
+      title: 'Import the Air Force daily reports (illustrative sample, real layout)',
+      why: 'Kyiv times to UTC, Python-literal fields, " and "-joined models split by launched_details; the original text is kept.',
+      args: ['--db', db, 'import', 'airforce', data('airforce-sample.csv')],
+    },
+    {
+      title: 'Import the same file again',
+      why: 'Imports are idempotent: the same bytes add nothing.',
+      args: ['--db', db, 'import', 'airforce', data('airforce-sample.csv')],
+    },
+    {
+      title: 'Import individual strikes of the Dec 2023 - Feb 2024 campaign',
+      why: "Salvo's incidents format: UTC instants, locations with a precision, outcomes, debris, the type identified.",
+      args: ['--db', db, 'import', 'incidents', data('incidents-campaign.csv')],
+    },
+    {
+      title: 'Interception and failure rates by model, with 95 % Wilson intervals',
+      why: "'Iskander-M/KN-23' is its own group: the Air Force label is never counted as either type.",
+      args: ['--db', db, 'stats', '--by', 'model', '--from', '2023-12-25', '--to', '2024-03-31'],
+    },
+    {
+      title: 'The same, by target region (ISO 3166-2)',
+      why: 'Regions are joined on ISO codes, never on spellings.',
+      args: ['--db', db, 'stats', '--by', 'target_region', '--from', '2023-12-25', '--to', '2024-03-31'],
+    },
+    {
+      title: 'Every imported file, with its SHA-256',
+      why: 'Each figure traces back to a file and a line.',
+      args: ['--db', db, 'sources'],
+    },
+  ];
+}
+
+/**
+ * Builds a store in a fresh folder from the shipped demo data and runs the tour. Needs no network and no
+ * ../shared. The folder is only ever removed when it carries the demo marker, so `--dir` cannot wipe user data.
+ */
 export function registerDemo(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('demo')
-    .description('build a demo store from the illustrative data shipped with Salvo and show what it can do')
-    .action(() => {
-      io.out('demo: not yet');
-      setExit(EXIT.OK);
+    .description('build a demo store from the illustrative data shipped with Salvo and tour what it can do')
+    .option('--dir <folder>', 'where to build the demo store', 'salvo-demo')
+    .action(async (o: { dir: string }, cmd: Command) => {
+      const json = Boolean(cmd.optsWithGlobals<{ json?: boolean }>().json);
+      setExit(
+        await runCommand(io, json, async () => {
+          const dir = resolve(o.dir);
+          if (existsSync(dir)) {
+            const entries = readdirSync(dir);
+            if (entries.length > 0 && !entries.includes(MARKER)) {
+              io.err(`salvo demo: ${dir} exists and is not a Salvo demo folder; choose another with --dir`);
+              return EXIT.CONFLICT;
+            }
+            rmSync(dir, { recursive: true, force: true });
+          }
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(join(dir, MARKER), 'Created by `salvo demo`; safe to delete.\n');
+          const db = join(relative(process.cwd(), dir) || dir, 'demo.db');
+          const { main } = await import('../main.js');
+          const results: { title: string; command: string; exitCode: number }[] = [];
+          if (!json) io.out(`Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}\n`);
+          for (const [i, step] of demoSteps(db).entries()) {
+            const command = `salvo ${step.args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`;
+            if (!json) {
+              io.out(`── ${i + 1}. ${step.title}`);
+              io.out(`   ${step.why}`);
+              io.out(`   $ ${command}\n`);
+            }
+            const sink: Io = json ? { out: () => undefined, err: () => undefined, interactive: false } : io;
+            const code = await main(step.args, sink);
+            results.push({ title: step.title, command, exitCode: code });
+            if (!json) io.out('');
+            if (code !== EXIT.OK) {
+              io.err(`salvo demo: step ${i + 1} failed with exit code ${code}`);
+              if (json) io.out(JSON.stringify({ ok: false, store: db, steps: results }, null, 2));
+              return code;
+            }
+          }
+          if (json) io.out(JSON.stringify({ ok: true, store: db, steps: results }, null, 2));
+          else {
+            io.out('What to try next:');
+            io.out(`  salvo --db ${db} stats --by month --model Iskander-M/KN-23`);
+            io.out(`  salvo --db ${db} stats --by launch_region --json`);
+            io.out('  salvo import airforce path/to/missile_attacks_daily.csv   (the real table, from Kaggle)');
+            io.out('  salvo --help');
+          }
+          return EXIT.OK;
+        }),
+      );
     });
 }
