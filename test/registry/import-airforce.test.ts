@@ -100,7 +100,7 @@ describe('salvo import airforce', () => {
       iso_code: string | null;
       direction: string | null;
     }>(
-      'SELECT p.* FROM report_places p JOIN attack_reports r ON r.id = p.report_id WHERE r.source_line IN (3, 5, 7) ORDER BY r.source_line, r.split_index, p.role, p.ordinal',
+      'SELECT p.* FROM place_set_members p JOIN attack_reports r ON r.places_id = p.set_id WHERE r.source_line IN (3, 5, 7) ORDER BY r.source_line, r.split_index, p.role, p.ordinal',
     );
     const launch3 = places.filter((p) => p.role === 'launch').slice(0, 2);
     expect(launch3.map((p) => [p.raw, p.kind, p.iso_code, p.direction])).toEqual([

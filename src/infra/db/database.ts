@@ -47,6 +47,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
       handle.pragma('foreign_keys = ON');
       handle.pragma('busy_timeout = 5000');
       handle.pragma('synchronous = NORMAL');
+      handle.pragma('cache_size = -65536'); // 64 MiB page cache: bulk imports insert hash-ordered keys
     } catch (e) {
       throw new SalvoFailure(
         salvoError('IO', `cannot open the SQLite store ${path}: ${(e as Error).message}`),

@@ -73,14 +73,23 @@ export interface AttackReportsTable {
   launch_place_raw: string;
   target_raw: string;
   carrier_raw: string;
+  places_id: string;
   source_ref: string;
   notes: string;
   /** Every field of the published row as its original text (JSON object, header -> text). */
   raw_json: string;
 }
 
-export interface ReportPlacesTable {
-  report_id: string;
+/**
+ * The places a report names, as a shared set: rows that name the same places (most of them) point to one set,
+ * so an import writes one row per report, not one per place.
+ */
+export interface PlaceSetsTable {
+  id: string;
+}
+
+export interface PlaceSetMembersTable {
+  set_id: string;
   role: string;
   ordinal: number;
   raw: string;
@@ -148,7 +157,8 @@ export interface Database {
   missile_models: MissileModelsTable;
   model_aliases: ModelAliasesTable;
   attack_reports: AttackReportsTable;
-  report_places: ReportPlacesTable;
+  place_sets: PlaceSetsTable;
+  place_set_members: PlaceSetMembersTable;
   incidents: IncidentsTable;
   cns_tests: CnsTestsTable;
 }

@@ -12,6 +12,7 @@ import type {
   SourceRecord,
   WriteCount,
 } from '../../registry/ports.js';
+import { sha256Hex } from '../crypto/hash.js';
 import type { Store } from '../db/database.js';
 import type { Database, SourcesTable } from '../db/schema.js';
 
@@ -29,7 +30,13 @@ const toSource = (r: SourcesTable): SourceRecord => ({
   rowsRejected: Number(r.rows_rejected),
 });
 
-const reportRow = (sourceId: string, d: AttackReportDraft) => ({
+/** The id of a report's place set: the hash of its places (raw text and resolution alike). */
+const placesKey = (d: AttackReportDraft): { id: string; json: string } => {
+  const json = JSON.stringify(d.places);
+  return { id: `ps_${sha256Hex(json).slice(0, 24)}`, json };
+};
+
+const reportRow = (sourceId: string, d: AttackReportDraft, placesId: string) => ({
   id: d.id,
   source_id: sourceId,
   source_line: d.sourceLine,
@@ -53,18 +60,19 @@ const reportRow = (sourceId: string, d: AttackReportDraft) => ({
   launch_place_raw: d.raw.launch_place ?? '',
   target_raw: d.raw.target ?? '',
   carrier_raw: d.raw.carrier ?? '',
+  places_id: placesId,
   source_ref: d.raw.source ?? '',
   notes: d.notes.join('\n'),
   raw_json: JSON.stringify(d.raw),
 });
 
-const placeRows = (d: AttackReportDraft) => {
+const placeRows = (d: AttackReportDraft, setId: string) => {
   const ordinals = new Map<string, number>();
   return d.places.map((p) => {
     const ordinal = ordinals.get(p.role) ?? 0;
     ordinals.set(p.role, ordinal + 1);
     return {
-      report_id: d.id,
+      set_id: setId,
       role: p.role,
       ordinal,
       raw: p.raw,
@@ -143,22 +151,29 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
  */
 class SqliteReportWriter {
   private readonly insertReport: SQLite.Statement;
-  private readonly insertPlace: SQLite.Statement;
+  private readonly insertSet: SQLite.Statement;
+  private readonly insertMember: SQLite.Statement;
+  /** Place sets known to exist (written in this import or found already stored). */
+  private readonly knownSets = new Set<string>();
   constructor(handle: SQLite.Database) {
-    const cols = Object.keys(reportRow('', EXAMPLE_DRAFT));
+    const cols = Object.keys(reportRow('', EXAMPLE_DRAFT, ''));
     this.insertReport = handle.prepare(
       `INSERT INTO attack_reports (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')}) ON CONFLICT(id) DO NOTHING`,
     );
-    this.insertPlace = handle.prepare(
-      'INSERT INTO report_places (report_id, role, ordinal, raw, kind, iso_code, direction, note) VALUES (@report_id, @role, @ordinal, @raw, @kind, @iso_code, @direction, @note)',
+    this.insertSet = handle.prepare('INSERT INTO place_sets (id) VALUES (?) ON CONFLICT(id) DO NOTHING');
+    this.insertMember = handle.prepare(
+      'INSERT INTO place_set_members (set_id, role, ordinal, raw, kind, iso_code, direction, note) VALUES (@set_id, @role, @ordinal, @raw, @kind, @iso_code, @direction, @note)',
     );
   }
   write(sourceId: string, drafts: readonly AttackReportDraft[]): WriteCount {
     let inserted = 0;
     for (const d of drafts) {
-      if (this.insertReport.run(reportRow(sourceId, d)).changes === 0) continue;
-      inserted++;
-      for (const p of placeRows(d)) this.insertPlace.run(p);
+      const set = placesKey(d);
+      if (!this.knownSets.has(set.id)) {
+        if (this.insertSet.run(set.id).changes > 0) for (const p of placeRows(d, set.id)) this.insertMember.run(p);
+        this.knownSets.add(set.id);
+      }
+      if (this.insertReport.run(reportRow(sourceId, d, set.id)).changes > 0) inserted++;
     }
     return { inserted, duplicates: drafts.length - inserted };
   }
@@ -238,16 +253,22 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
       if (sqliteWriter) return sqliteWriter.write(sourceId, drafts);
       let inserted = 0;
       for (const part of chunks(drafts, PG_CHUNK)) {
+        const sets = new Map(part.map((d) => [placesKey(d).id, d]));
+        const fresh = await db
+          .insertInto('place_sets')
+          .values([...sets.keys()].map((id) => ({ id })))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        const members = fresh.flatMap((r) => placeRows(sets.get(r.id)!, r.id));
+        for (const m of chunks(members, PG_CHUNK)) await db.insertInto('place_set_members').values(m).execute();
         const rows = await db
           .insertInto('attack_reports')
-          .values(part.map((d) => reportRow(sourceId, d)))
+          .values(part.map((d) => reportRow(sourceId, d, placesKey(d).id)))
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .execute();
         inserted += rows.length;
-        const fresh = new Set(rows.map((r) => r.id));
-        const places = part.filter((d) => fresh.has(d.id)).flatMap(placeRows);
-        for (const p of chunks(places, PG_CHUNK)) await db.insertInto('report_places').values(p).execute();
       }
       return { inserted, duplicates: drafts.length - inserted };
     },

@@ -19,8 +19,8 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
       const byRegion = by === 'launch_region' || by === 'target_region';
       // Each report once per distinct region it names in the chosen roles (or once as 'unknown').
       const places = db
-        .selectFrom('report_places')
-        .select(['report_id', 'iso_code'])
+        .selectFrom('place_set_members')
+        .select(['set_id', 'iso_code'])
         .distinct()
         .where('role', 'in', byRegion ? regionRoles : ['__none__'])
         .where('iso_code', 'is not', null)
@@ -28,7 +28,7 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
         .as('p');
       let q = db
         .selectFrom('attack_reports as r')
-        .leftJoin(places, (join) => join.onRef('p.report_id', '=', 'r.id'))
+        .leftJoin(places, (join) => join.onRef('p.set_id', '=', 'r.places_id'))
         .select((eb) => [
           eb.fn.countAll<number>().as('rows'),
           eb.fn.coalesce(eb.fn.sum<number>('r.launched'), sql.lit(0)).as('launched'),

@@ -70,7 +70,28 @@ interface ParsedTime {
 
 const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function parseKyivTime(text: string, endOfDay: boolean): ParsedTime | string {
+/**
+ * Memo for the hot path: the same time texts and place texts recur on many rows (a night's rows share their
+ * window; launch areas repeat), and both conversions are pure. Bounded so memory stays flat on any input.
+ */
+function memo<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+const startTime = memo((t) => parseKyivTimeUncached(t, false));
+const endTime = memo((t) => parseKyivTimeUncached(t, true));
+const place = memo(resolvePlace);
+const parseKyivTime = (text: string, endOfDay: boolean): ParsedTime | string => (endOfDay ? endTime : startTime)(text);
+
+function parseKyivTimeUncached(text: string, endOfDay: boolean): ParsedTime | string {
   const m = TIME_RE.exec(text.trim());
   if (!m) return `not a date or date-time (expected YYYY-MM-DD or YYYY-MM-DD HH:MM, Kyiv time): '${text}'`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,12 +229,12 @@ export function mapAirforceRow(
   const modelIds = labels.map(modelIdOf);
 
   const placesOf = (text: string | undefined, role: PlaceRole): (PlaceMention & { role: PlaceRole })[] =>
-    splitAnd(text ?? '').map((p) => ({ ...resolvePlace(p), role }));
+    splitAnd(text ?? '').map((p) => ({ ...place(p), role }));
   const affected = literals['affected region'];
   const affectedPlaces = Array.isArray(affected)
     ? affected
         .filter((a): a is string => typeof a === 'string')
-        .map((a) => ({ ...resolvePlace(a), role: 'affected' as const }))
+        .map((a) => ({ ...place(a), role: 'affected' as const }))
     : [];
   const commonPlaces = [
     ...placesOf(row.target, 'target'),

@@ -52,7 +52,7 @@ describe('parsePythonLiteral', () => {
                 : `{${Object.entries(v)
                     .map(([k, x]) => `${repr(k)}: ${repr(x)}`)
                     .join(', ')}}`;
-    const value: fc.Arbitrary<PyValue> = fc.letrec((tie) => ({
+    const value = fc.letrec<{ v: PyValue }>((tie) => ({
       v: fc.oneof(
         { depthSize: 'small' },
         fc.constant(null),

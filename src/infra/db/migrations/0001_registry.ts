@@ -51,6 +51,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('place_sets')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .execute();
+  await db.schema
     .createTable('attack_reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id'))
@@ -75,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('launch_place_raw', 'text', (c) => c.notNull())
     .addColumn('target_raw', 'text', (c) => c.notNull())
     .addColumn('carrier_raw', 'text', (c) => c.notNull())
+    .addColumn('places_id', 'text', (c) => c.notNull().references('place_sets.id'))
     .addColumn('source_ref', 'text', (c) => c.notNull())
     .addColumn('notes', 'text', (c) => c.notNull())
     .addColumn('raw_json', 'text', (c) => c.notNull())
@@ -92,8 +97,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('report_places')
-    .addColumn('report_id', 'text', (c) => c.notNull().references('attack_reports.id').onDelete('cascade'))
+    .createTable('place_set_members')
+    .addColumn('set_id', 'text', (c) => c.notNull().references('place_sets.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('ordinal', 'integer', (c) => c.notNull())
     .addColumn('raw', 'text', (c) => c.notNull())
@@ -101,13 +106,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('iso_code', 'text')
     .addColumn('direction', 'text')
     .addColumn('note', 'text')
-    .addPrimaryKeyConstraint('report_places_pk', ['report_id', 'role', 'ordinal'])
+    .addPrimaryKeyConstraint('place_set_members_pk', ['set_id', 'role', 'ordinal'])
     .execute();
-  await db.schema
-    .createIndex('report_places_iso')
-    .on('report_places')
-    .columns(['iso_code', 'role'])
-    .execute();
+  await db.schema.createIndex('place_set_members_iso').on('place_set_members').columns(['iso_code', 'role']).execute();
 
   await db.schema
     .createTable('incidents')
@@ -173,8 +174,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
     'cns_tests',
     'incidents',
-    'report_places',
+    'place_set_members',
     'attack_reports',
+    'place_sets',
     'model_aliases',
     'missile_models',
     'region_names',

@@ -1,0 +1,65 @@
+/**
+ * Import benchmark (issue 2): the Air Force daily CSV replicated to 1,000,000 rows, streamed through the real
+ * `salvo import airforce` path into a fresh SQLite store. Prints rows/s and peak RSS, and in the same run a
+ * baseline: csv-parse (the maintained parser) reading the same file with no other work.
+ * Goal: >= 200,000 rows/s and < 500 MB peak RSS.
+ *
+ *   npm run bench:import              (needs ../shared/data; ROWS=200000 for a quicker run)
+ */
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { parse } from 'csv-parse';
+import { main } from '../src/cli/main.js';
+
+const SOURCE = new URL('../../shared/data/ua_airforce_missile_attacks_daily.csv', import.meta.url).pathname;
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+
+if (!existsSync(SOURCE)) {
+  console.log(`bench:import skipped: ${SOURCE} is not here (it lives in ../shared/data).`);
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'salvo-bench-'));
+try {
+  const [header, ...lines] = readFileSync(SOURCE, 'utf8').trimEnd().split('\n');
+  const file = join(dir, 'airforce-1m.csv');
+  const out = createWriteStream(file);
+  out.write(header + '\n');
+  let written = 0;
+  // Replicas differ in their last column (the source reference), so every row is a distinct published row.
+  for (let rep = 0; written < ROWS; rep++) {
+    let chunk = '';
+    for (const line of lines) {
+      if (written >= ROWS) break;
+      chunk += `${line}?rep=${rep}\n`;
+      written++;
+    }
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  console.log(`input: ${written.toLocaleString('en')} rows (${SOURCE.split('/').pop()} replicated)`);
+
+  // Baseline: csv-parse alone, no validation or storage.
+  let t0 = performance.now();
+  let n = 0;
+  for await (const _ of createReadStream(file).pipe(parse({ columns: true }))) n++;
+  const baseline = n / ((performance.now() - t0) / 1000);
+
+  const rss0 = process.memoryUsage().rss;
+  const db = join(dir, 'bench.db');
+  t0 = performance.now();
+  let code = -1;
+  const io = { out: () => undefined, err: (t: string) => void process.stderr.write(t + '\n'), interactive: false };
+  code = await main(['--db', db, 'import', 'airforce', file, '--json'], io);
+  const seconds = (performance.now() - t0) / 1000;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  if (code !== 0) throw new Error(`import failed with exit code ${code}`);
+  console.log(`salvo import airforce: ${(written / seconds).toLocaleString('en', { maximumFractionDigits: 0 })} rows/s (${seconds.toFixed(2)} s, goal >= 200,000 rows/s)`);
+  console.log(`baseline, csv-parse alone (no validation, no storage), same file, same run: ${baseline.toLocaleString('en', { maximumFractionDigits: 0 })} rows/s`);
+  console.log(`peak RSS: ${peakRssMb.toFixed(0)} MB (goal < 500 MB; RSS before import ${(rss0 / 2 ** 20).toFixed(0)} MB)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
