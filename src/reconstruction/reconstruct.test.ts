@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { geodesicInverse } from '../geodesy/index.js';
+import type { MotorTemplate } from '../kernel/index.js';
+import { parseTrackCsv } from './track-csv.js';
+import { reconstruct, reconstructDetailed } from './reconstruct.js';
+import { reconstructionGeoJson } from './geojson.js';
+import type { Track } from './observation.js';
+
+// Fixtures simulated from the generic SRBM of DOMAIN.md, launched at 50.6 N 36.6 E (150 m), 2024-01-02T05:00:00Z,
+// azimuth 250°, kick 68°, truth integrated 4x finer than the fit (see test/fixtures/tracks/README.md).
+const TRUTH = { latDeg: 50.6, lonDeg: 36.6, time: Date.UTC(2024, 0, 2, 5, 0, 0) };
+const template: MotorTemplate = {
+  m0Kg: 4000,
+  mfKg: 1500,
+  burnTimeS: { value: 25, sigma: 1 },
+  exhaustVelocityMps: 2500,
+  verticalRiseS: 4,
+  kickS: 6,
+  cdAM2: 0.12,
+};
+const load = (name: string): Track => {
+  const r = parseTrackCsv(
+    readFileSync(new URL(`../../test/fixtures/tracks/${name}`, import.meta.url), 'utf8'),
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+describe('reconstruct (issue 3)', () => {
+  it('recovers the launch point inside its 95 % ellipse from a radar that sees the late boost', () => {
+    const r = reconstruct(load('radar-boost.csv'), { template, launchAltM: 150, groundAltM: 150 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const v = r.value;
+    const miss = geodesicInverse(TRUTH.latDeg, TRUTH.lonDeg, v.launch.lat, v.launch.lon).distanceM;
+    expect(miss).toBeLessThan(v.launch.ellipse95.semiMajorM);
+    expect(v.launch.ellipse95.semiMajorM).toBeLessThan(300); // tens of metres, not the naive ~1.7 km
+    expect(Math.abs(Date.parse(v.launch.time) - TRUTH.time) / 1000).toBeLessThan(
+      4 * v.launch.timeSigmaS + 0.002,
+    );
+    expect(v.fit.chi2 / v.fit.dof).toBeGreaterThan(0.7);
+    expect(v.fit.chi2 / v.fit.dof).toBeLessThan(1.3);
+    expect(v.breakup.detected).toBe(false);
+    expect(v.impact).not.toBeNull();
+    expect(v.profile.groundRangeM).toBeGreaterThan(230e3);
+    expect(v.profile.groundRangeM).toBeLessThan(300e3);
+    // The --json shape, exactly.
+    expect(Object.keys(v).sort()).toEqual([
+      'breakup',
+      'fit',
+      'impact',
+      'launch',
+      'method',
+      'profile',
+      'types',
+    ]);
+    expect(Object.keys(v.launch).sort()).toEqual(['crlb', 'ellipse95', 'lat', 'lon', 'time', 'timeSigmaS']);
+    expect(Object.keys(v.breakup).sort()).toEqual([
+      'altM',
+      'detected',
+      'lat',
+      'lon',
+      'pValue',
+      'statistic',
+      'time',
+    ]);
+    expect(v.launch.crlb.semiMajorM).toBeLessThanOrEqual(v.launch.ellipse95.semiMajorM + 1e-9);
+  });
+
+  it('detects an in-air breakup from the lost track, with statistic and p-value', () => {
+    const r = reconstruct(load('radar-breakup.csv'), { template, launchAltM: 150, groundAltM: 150 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.breakup.detected).toBe(true);
+    expect(r.value.breakup.pValue).toBeLessThan(1e-6);
+    expect(r.value.impact).toBeNull();
+    expect(Math.abs(Date.parse(r.value.breakup.time!) - TRUTH.time - 150_000)).toBeLessThan(2500);
+  });
+
+  it('locates the launch from sparse optical sightings plus the impact point', () => {
+    const track = load('sightings-impact.csv');
+    const d = reconstructDetailed(track, { template, launchAltM: 150, groundAltM: 150 });
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    const v = d.value.result;
+    const miss = geodesicInverse(TRUTH.latDeg, TRUTH.lonDeg, v.launch.lat, v.launch.lon).distanceM;
+    expect(miss).toBeLessThan(v.launch.ellipse95.semiMajorM);
+    const gj = reconstructionGeoJson(d.value, track.observations);
+    const kinds = gj.features.map((f) => f.properties['kind']);
+    expect(kinds).toContain('trajectory');
+    expect(kinds).toContain('launch-ellipse95');
+    expect(kinds).toContain('impact-ellipse95');
+    const line = gj.features[0]!.geometry;
+    expect(line.type === 'LineString' && line.coordinates[10]!.length).toBe(3);
+  });
+
+  it('ranks the right template first by BIC', () => {
+    const wrong: MotorTemplate = { ...template, exhaustVelocityMps: 2300 };
+    const r = reconstruct(load('radar-boost.csv'), {
+      template,
+      templateId: 'generic',
+      candidates: [{ id: 'slow-motor', template: wrong }],
+      launchAltM: 150,
+      groundAltM: 150,
+    });
+    expect(r.ok && r.value.types.map((t) => t.id)).toEqual(['generic', 'slow-motor']);
+  });
+
+  it('says why when it cannot start or does not converge', () => {
+    const track = load('sightings-impact.csv');
+    const noAnchor = { observations: track.observations.filter((o) => o.kind === 'sighting') };
+    const a = reconstruct(noAnchor, { template });
+    expect(!a.ok && a.error.code).toBe('INVALID_INPUT');
+    const b = reconstruct(load('radar-boost.csv'), {
+      template,
+      maxIterations: 1,
+      starts: 1,
+      launchAltM: 150,
+      groundAltM: 150,
+    });
+    expect(!b.ok && b.error.code).toBe('NOT_CONVERGED');
+    expect(!b.ok && b.error.message).toMatch(/within 1 iterations/);
+  });
+});

@@ -1,0 +1,116 @@
+import { ok, toIso, utcInstant } from '../kernel/index.js';
+import type { MotorTemplate, Result } from '../kernel/index.js';
+import type { FitSettings } from './build-problem.js';
+import type { Ellipse } from './ellipse.js';
+import type { PointEstimate } from './estimates.js';
+import { impactEstimate, launchEstimate } from './estimates.js';
+import type { FailureOptions, FailureReport } from './failure.js';
+import { detectFailures } from './failure.js';
+import type { BatchFit, FitOptions } from './fit.js';
+import { fitTemplate } from './fit.js';
+import { integrateFlight } from './integrate.js';
+import type { Track } from './observation.js';
+import type { FlightProfile } from './profile.js';
+import { flightProfile } from './profile.js';
+import type { PointJson, ReconstructionResult } from './result.js';
+import { RECONSTRUCTION_METHOD } from './result.js';
+import type { TypeLikelihood } from './type-likelihood.js';
+import { typeLikelihood } from './type-likelihood.js';
+
+/** Options of {@link reconstruct}. */
+export interface ReconstructOptions extends Omit<FitSettings, 'template'>, FitOptions, FailureOptions {
+  /** The template to reconstruct with (from `--type ID` through the catalogue, or `--template FILE.json`). */
+  readonly template: MotorTemplate;
+  /** Its id in `types` (default 'template'). */
+  readonly templateId?: string;
+  /** Further catalogue templates to score (`types`); each is fitted on its own. */
+  readonly candidates?: readonly { readonly id: string; readonly template: MotorTemplate }[];
+}
+
+/** Everything behind a {@link ReconstructionResult}: the fit, its estimates and verdicts (for GeoJSON, reports). */
+export interface ReconstructionDetails {
+  readonly result: ReconstructionResult;
+  readonly fit: BatchFit;
+  readonly launch: PointEstimate;
+  /** Impact of the fitted (nominal) flight, also when a breakup was detected. */
+  readonly nominalImpact: PointEstimate | undefined;
+  readonly failures: FailureReport;
+  readonly profile: FlightProfile;
+  readonly types: readonly TypeLikelihood[];
+}
+
+/**
+ * Flight reconstruction of issue 3: batch ML fit of the template to every row of the track, launch and impact
+ * with 95 % ellipses, time sigmas and Cramér–Rao bounds, failure detection, profile features, fit statistics and
+ * the likelihood of each candidate type. Returns INVALID_INPUT or NOT_CONVERGED (with why) as data.
+ */
+export function reconstruct(track: Track, o: ReconstructOptions): Result<ReconstructionResult> {
+  const d = reconstructDetailed(track, o);
+  return d.ok ? ok(d.value.result) : d;
+}
+
+export function reconstructDetailed(track: Track, o: ReconstructOptions): Result<ReconstructionDetails> {
+  const obs = track.observations;
+  const fitted = fitTemplate(obs, o, o);
+  if (!fitted.ok) return fitted;
+  const fit = fitted.value;
+  const launch = launchEstimate(fit);
+  const nominalImpact = impactEstimate(fit);
+  const failures = detectFailures(fit, obs, o);
+  const b = failures.breakup;
+  const tr =
+    b.detected && b.tS !== undefined
+      ? integrateFlight(fit.flight, { ...fit.problem.integration, stopAtS: b.tS })
+      : fit.trajectory;
+  const profile = flightProfile(fit.flight, tr);
+  const types: TypeLikelihood[] = [typeLikelihood(o.templateId ?? 'template', fit)];
+  for (const cand of o.candidates ?? []) {
+    if (cand.id === (o.templateId ?? 'template')) continue;
+    const f = fitTemplate(obs, { ...o, template: cand.template }, o);
+    if (f.ok) types.push(typeLikelihood(cand.id, f.value));
+  }
+  types.sort((a, c) => a.bic - c.bic);
+  const epoch = fit.problem.epochMs;
+  const iso = (tS: number): string => toIso(utcInstant(Math.round(epoch + tS * 1000)));
+  let measSq = 0;
+  for (let i = 0; i < fit.measurementCount; i++) measSq += (fit.residuals[i] as number) ** 2;
+  const result: ReconstructionResult = {
+    launch: pointJson(launch, iso),
+    impact: nominalImpact && !b.detected ? pointJson(nominalImpact, iso) : null,
+    breakup: {
+      detected: b.detected,
+      statistic: b.statistic,
+      pValue: b.pValue,
+      lat: b.latDeg ?? null,
+      lon: b.lonDeg ?? null,
+      altM: b.altM ?? null,
+      time: b.tS !== undefined ? iso((fit.x[2] as number) + b.tS) : null,
+    },
+    profile: { ...profile },
+    fit: {
+      chi2: fit.chi2,
+      dof: fit.dof,
+      normalisedResidualRms: Math.sqrt(measSq / Math.max(1, fit.measurementCount)),
+    },
+    types,
+    method: { ...RECONSTRUCTION_METHOD },
+  };
+  return ok({ result, fit, launch, nominalImpact, failures, profile, types });
+}
+
+const ellipseJson = (e: Ellipse): Ellipse => ({
+  semiMajorM: e.semiMajorM,
+  semiMinorM: e.semiMinorM,
+  orientationDeg: e.orientationDeg,
+});
+
+function pointJson(p: PointEstimate, iso: (tS: number) => string): PointJson {
+  return {
+    lat: p.latDeg,
+    lon: p.lonDeg,
+    time: iso(p.timeS),
+    ellipse95: ellipseJson(p.ellipse95),
+    timeSigmaS: p.timeSigmaS,
+    crlb: { semiMajorM: p.crlb95.semiMajorM, semiMinorM: p.crlb95.semiMinorM },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The result of `salvo reconstruct --json` (issue 3), exactly; the caller adds `inputSha256`.
+ * Units: degrees, metres, seconds, m/s; times ISO 8601 UTC; orientationDeg = azimuth of the major axis, clockwise
+ * from north, [0, 180). `crlb` holds the 95 % ellipse the Cramér–Rao bound allows (Fisher information of the
+ * scenario with the template priors, no consider term), to compare with `ellipse95` directly.
+ */
+export interface EllipseJson {
+  readonly semiMajorM: number;
+  readonly semiMinorM: number;
+  readonly orientationDeg: number;
+}
+
+export interface PointJson {
+  readonly lat: number;
+  readonly lon: number;
+  readonly time: string;
+  readonly ellipse95: EllipseJson;
+  readonly timeSigmaS: number;
+  readonly crlb: { readonly semiMajorM: number; readonly semiMinorM: number };
+}
+
+export interface ReconstructionResult {
+  readonly launch: PointJson;
+  readonly impact: PointJson | null;
+  readonly breakup: {
+    readonly detected: boolean;
+    readonly statistic: number;
+    readonly pValue: number;
+    readonly lat: number | null;
+    readonly lon: number | null;
+    readonly altM: number | null;
+    readonly time: string | null;
+  };
+  readonly profile: {
+    readonly apogeeM: number;
+    readonly maxSpeedMps: number;
+    readonly groundRangeM: number;
+    readonly flightTimeS: number;
+    readonly burnoutTimeS: number;
+    readonly burnoutAltM: number;
+    readonly burnoutSpeedMps: number;
+  };
+  readonly fit: { readonly chi2: number; readonly dof: number; readonly normalisedResidualRms: number };
+  readonly types: readonly {
+    readonly id: string;
+    readonly logLikelihood: number;
+    readonly chi2PerDof: number;
+    readonly bic: number;
+  }[];
+  readonly method: { readonly name: string; readonly version: string };
+}
+
+/** Name and version of the method, so a stored run says what produced it. Bump the version on any change of
+ * the model, the defaults or the estimator that can change a figure. */
+export const RECONSTRUCTION_METHOD = {
+  name: 'salvo batch ML template fit (LM, RK4 rotating-ECEF J2 + US76 drag, Fisher + consider covariance)',
+  version: '1.0.0',
+} as const;
