@@ -5,6 +5,11 @@ import { registerImport } from './commands/import.js';
 import { registerStats } from './commands/stats.js';
 import { registerSources } from './commands/sources.js';
 import { registerDemo } from './commands/demo.js';
+import { registerCatalogue } from './commands/catalogue.js';
+import { registerIdentify } from './commands/identify.js';
+import { registerReconstruct } from './commands/reconstruct.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerReplay } from './commands/replay.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +29,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerStats(program, io, setExit);
   registerSources(program, io, setExit);
   registerDemo(program, io, setExit);
+  registerCatalogue(program, io, setExit);
+  registerIdentify(program, io, setExit);
+  registerReconstruct(program, io, setExit);
+  registerSimulate(program, io, setExit);
+  registerReplay(program, io, setExit);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AnalysisTables } from './schema-analysis.js';
 
 /**
  * The store's tables as Kysely sees them. Portable SQL only (SQLite and PostgreSQL): instants are ISO 8601
@@ -150,7 +151,7 @@ export interface CnsTestsTable {
   raw_json: string;
 }
 
-export interface Database {
+export interface Database extends AnalysisTables {
   sources: SourcesTable;
   regions: RegionsTable;
   region_names: RegionNamesTable;

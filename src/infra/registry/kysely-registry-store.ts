@@ -31,10 +31,7 @@ const toSource = (r: SourcesTable): SourceRecord => ({
 });
 
 /** The id of a report's place set: the hash of its places (raw text and resolution alike). */
-const placesKey = (d: AttackReportDraft): { id: string; json: string } => {
-  const json = JSON.stringify(d.places);
-  return { id: `ps_${sha256Hex(json).slice(0, 24)}`, json };
-};
+const placesKey = (d: AttackReportDraft): string => `ps_${sha256Hex(JSON.stringify(d.places)).slice(0, 24)}`;
 
 const reportRow = (sourceId: string, d: AttackReportDraft, placesId: string) => ({
   id: d.id,
@@ -157,8 +154,9 @@ class SqliteReportWriter {
   private readonly knownSets = new Set<string>();
   constructor(handle: SQLite.Database) {
     const cols = Object.keys(reportRow('', EXAMPLE_DRAFT, ''));
+    // Positional parameters: binding by name costs a property lookup per column per row.
     this.insertReport = handle.prepare(
-      `INSERT INTO attack_reports (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')}) ON CONFLICT(id) DO NOTHING`,
+      `INSERT INTO attack_reports (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')}) ON CONFLICT(id) DO NOTHING`,
     );
     this.insertSet = handle.prepare('INSERT INTO place_sets (id) VALUES (?) ON CONFLICT(id) DO NOTHING');
     this.insertMember = handle.prepare(
@@ -168,12 +166,12 @@ class SqliteReportWriter {
   write(sourceId: string, drafts: readonly AttackReportDraft[]): WriteCount {
     let inserted = 0;
     for (const d of drafts) {
-      const set = placesKey(d);
-      if (!this.knownSets.has(set.id)) {
-        if (this.insertSet.run(set.id).changes > 0) for (const p of placeRows(d, set.id)) this.insertMember.run(p);
-        this.knownSets.add(set.id);
+      const setId = placesKey(d);
+      if (!this.knownSets.has(setId)) {
+        if (this.insertSet.run(setId).changes > 0) for (const p of placeRows(d, setId)) this.insertMember.run(p);
+        this.knownSets.add(setId);
       }
-      if (this.insertReport.run(reportRow(sourceId, d, set.id)).changes > 0) inserted++;
+      if (this.insertReport.run(Object.values(reportRow(sourceId, d, setId))).changes > 0) inserted++;
     }
     return { inserted, duplicates: drafts.length - inserted };
   }
@@ -253,7 +251,7 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
       if (sqliteWriter) return sqliteWriter.write(sourceId, drafts);
       let inserted = 0;
       for (const part of chunks(drafts, PG_CHUNK)) {
-        const sets = new Map(part.map((d) => [placesKey(d).id, d]));
+        const sets = new Map(part.map((d) => [placesKey(d), d]));
         const fresh = await db
           .insertInto('place_sets')
           .values([...sets.keys()].map((id) => ({ id })))
@@ -264,7 +262,7 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
         for (const m of chunks(members, PG_CHUNK)) await db.insertInto('place_set_members').values(m).execute();
         const rows = await db
           .insertInto('attack_reports')
-          .values(part.map((d) => reportRow(sourceId, d, placesKey(d).id)))
+          .values(part.map((d) => reportRow(sourceId, d, placesKey(d))))
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .execute();
@@ -335,15 +333,20 @@ export function registryStore(store: Store): RegistryStore {
       if (handle) {
         // One SQLite connection: BEGIN IMMEDIATE takes the write lock up front, so a second importer waits
         // (busy_timeout) instead of failing half-way. Kysely and the bulk writer share the connection.
-        handle.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(session(db, new SqliteReportWriter(handle)));
-          handle.exec('COMMIT');
-          return result;
-        } catch (e) {
-          if (handle.inTransaction) handle.exec('ROLLBACK');
-          throw e;
-        }
+        // The whole transaction holds Kysely's connection (its SQLite driver serialises users of the one
+        // connection with a mutex), so in a server no other request's query can run inside this transaction:
+        // they wait until it commits or rolls back (docs/adr/0004-server-sqlite-connection.md).
+        return db.connection().execute(async (conn) => {
+          handle.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await fn(session(conn, new SqliteReportWriter(handle)));
+            handle.exec('COMMIT');
+            return result;
+          } catch (e) {
+            if (handle.inTransaction) handle.exec('ROLLBACK');
+            throw e;
+          }
+        });
       }
       return db.transaction().execute((trx) => fn(session(trx, undefined)));
     },

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_registry.js';
+import * as m0004 from './0004_analysis.js';
 
 /** Every migration in order. Names sort lexically; never rename or edit one that has shipped. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_registry': m0001,
+  '0004_analysis': m0004,
 };
