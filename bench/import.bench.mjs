@@ -48,7 +48,6 @@ try {
   // Baseline: csv-parse alone, no validation or storage.
   let t0 = performance.now();
   let n = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _ of createReadStream(file).pipe(parse({ columns: true }))) n++;
   const baseline = n / ((performance.now() - t0) / 1000);
 
@@ -61,9 +60,15 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   if (code !== 0) throw new Error(`import failed with exit code ${code}`);
-  console.log(`salvo import airforce: ${(written / seconds).toLocaleString('en', { maximumFractionDigits: 0 })} rows/s (${seconds.toFixed(2)} s, goal >= 200,000 rows/s)`);
-  console.log(`baseline, csv-parse alone (no validation, no storage), same file, same run: ${baseline.toLocaleString('en', { maximumFractionDigits: 0 })} rows/s`);
-  console.log(`peak RSS: ${peakRssMb.toFixed(0)} MB (goal < 500 MB; RSS before import ${(rss0 / 2 ** 20).toFixed(0)} MB)`);
+  console.log(
+    `salvo import airforce: ${(written / seconds).toLocaleString('en', { maximumFractionDigits: 0 })} rows/s (${seconds.toFixed(2)} s, goal >= 200,000 rows/s)`,
+  );
+  console.log(
+    `baseline, csv-parse alone (no validation, no storage), same file, same run: ${baseline.toLocaleString('en', { maximumFractionDigits: 0 })} rows/s`,
+  );
+  console.log(
+    `peak RSS: ${peakRssMb.toFixed(0)} MB (goal < 500 MB; RSS before import ${(rss0 / 2 ** 20).toFixed(0)} MB)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,8 +13,23 @@ afterAll(() => t.cleanup());
 beforeAll(async () => {
   expect((await runCli(['--db', db, 'import', 'incidents', INCIDENTS])).code).toBe(0);
   const sim = await runCli([
-    'simulate', '--type', 'hwasong-11ga', '--launch', '51.45,35.95', '--target', '49.59,34.55',
-    '--radar', '50.25,34.90,150', '--rate', '0.5', '--impact-sigma', '30', '--seed', '3', '--out', track,
+    'simulate',
+    '--type',
+    'hwasong-11ga',
+    '--launch',
+    '51.45,35.95',
+    '--target',
+    '49.59,34.55',
+    '--radar',
+    '50.25,34.90,150',
+    '--rate',
+    '0.5',
+    '--impact-sigma',
+    '30',
+    '--seed',
+    '3',
+    '--out',
+    track,
   ]);
   expect(sim.code, sim.err).toBe(0);
 }, 60_000);
@@ -28,7 +43,17 @@ interface Recon {
 
 describe('salvo simulate | reconstruct | replay', () => {
   it('reconstructs the launch point within its 95 % ellipse, stores the run and replays it bit-identically', async () => {
-    const r = await runCli(['--db', db, 'reconstruct', track, '--type', 'hwasong-11ga', '--incident', 'T-1', '--json']);
+    const r = await runCli([
+      '--db',
+      db,
+      'reconstruct',
+      track,
+      '--type',
+      'hwasong-11ga',
+      '--incident',
+      'T-1',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = r.json<Recon>();
     // truth: 51.45 N 35.95 E; 1 deg latitude = 111.2 km, 1 deg longitude = 69.4 km here
@@ -58,13 +83,28 @@ describe('salvo simulate | reconstruct | replay', () => {
 describe('salvo identify', () => {
   it('ranks types with posteriors that sum to one and per-feature contributions', async () => {
     const f = join(t.dir, 'features.json');
-    writeFileSync(f, JSON.stringify({ features: { bodyDiameterM: { value: 1.02, sigma: 0.03 }, markingScript: 'hangul', jetVaneActuators: 'present' } }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        features: {
+          bodyDiameterM: { value: 1.02, sigma: 0.03 },
+          markingScript: 'hangul',
+          jetVaneActuators: 'present',
+        },
+      }),
+    );
     const r = await runCli(['identify', '--features', f, '--json']);
     expect(r.code, r.err).toBe(0);
-    const j = r.json<{ candidates: { id: string; posterior: number; contributions: { feature: string; logLR: number }[] }[]; nonePosterior: number; catalogueVersion: string }>();
+    const j = r.json<{
+      candidates: { id: string; posterior: number; contributions: { feature: string; logLR: number }[] }[];
+      nonePosterior: number;
+      catalogueVersion: string;
+    }>();
     expect(j.candidates[0]!.id).toBe('hwasong-11ga');
     expect(j.candidates.reduce((a, c) => a + c.posterior, 0) + j.nonePosterior).toBeCloseTo(1, 9);
-    expect(j.candidates[0]!.contributions.map((c) => c.feature)).toEqual(expect.arrayContaining(['bodyDiameterM', 'markingScript']));
+    expect(j.candidates[0]!.contributions.map((c) => c.feature)).toEqual(
+      expect.arrayContaining(['bodyDiameterM', 'markingScript']),
+    );
     expect(j.catalogueVersion).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
@@ -91,7 +131,9 @@ describe('salvo identify', () => {
 describe('salvo catalogue', () => {
   it('validates the shipped catalogue and names the path of a figure without a source', async () => {
     expect((await runCli(['catalogue', 'validate'])).code).toBe(0);
-    const cat = JSON.parse(readFileSync(CATALOGUE, 'utf8')) as { types: { bodyDiameterM: { sources: string[]; min: number } }[] };
+    const cat = JSON.parse(readFileSync(CATALOGUE, 'utf8')) as {
+      types: { bodyDiameterM: { sources: string[]; min: number } }[];
+    };
     cat.types[0]!.bodyDiameterM.sources = [];
     cat.types[1]!.bodyDiameterM.min = -1;
     const f = join(t.dir, 'cat.json');

@@ -90,7 +90,9 @@ describe.skipIf(!existsSync(AIRFORCE))('real data: Ukrainian Air Force daily CSV
       ])
     ).json<Stats>();
     const inWindow = rows.filter(
-      (r) => (r.time_start ?? '').slice(0, 10) >= '2023-12-25' && (r.time_start ?? '').slice(0, 10) <= '2024-02-29',
+      (r) =>
+        (r.time_start ?? '').slice(0, 10) >= '2023-12-25' &&
+        (r.time_start ?? '').slice(0, 10) <= '2024-02-29',
     );
     // The window is in UTC; Kyiv dates at midnight start two hours earlier, so compare on rows away from the edges.
     const iskander = inWindow.filter((r) => r.model === 'Iskander-M');

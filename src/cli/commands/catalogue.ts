@@ -23,7 +23,9 @@ function findType(cat: Catalogue, id: string): Catalogue['types'][number] {
 export function registerCatalogue(program: Command, io: Io, setExit: (code: number) => void): void {
   const cat = program
     .command('catalogue')
-    .description('the versioned, sourced reference catalogue of missile types (catalogue/salvo-catalogue.json)');
+    .description(
+      'the versioned, sourced reference catalogue of missile types (catalogue/salvo-catalogue.json)',
+    );
   const json = (cmd: Command): boolean => Boolean(cmd.optsWithGlobals<GlobalOptions>().json);
   const file = (cmd: Command): string => cmd.optsWithGlobals<{ file?: string }>().file ?? DEFAULT_CATALOGUE;
   cat.option('--file <catalogue.json>', 'another catalogue file');
@@ -38,7 +40,12 @@ export function registerCatalogue(program: Command, io: Io, setExit: (code: numb
           if (json(cmd)) {
             printJson(io, {
               version: c.version,
-              types: c.types.map((t) => ({ id: t.id, name: t.name, class: t.class, originState: t.originState })),
+              types: c.types.map((t) => ({
+                id: t.id,
+                name: t.name,
+                class: t.class,
+                originState: t.originState,
+              })),
             });
           } else {
             io.out(`${c.name} — version ${c.version} (${c.date}), ${c.types.length} types`);
@@ -72,7 +79,9 @@ export function registerCatalogue(program: Command, io: Io, setExit: (code: numb
             io.out(JSON.stringify(t, null, 2));
             io.out('\nSources:');
             for (const [k, s] of Object.entries(cited))
-              io.out(`  [${k}] ${s?.title ?? '?'} — ${s?.publisher ?? ''}, ${s?.date ?? ''}${s?.url ? ` <${s.url}>` : ''}`);
+              io.out(
+                `  [${k}] ${s?.title ?? '?'} — ${s?.publisher ?? ''}, ${s?.date ?? ''}${s?.url ? ` <${s.url}>` : ''}`,
+              );
           }
           return EXIT.OK;
         }),
@@ -98,13 +107,18 @@ export function registerCatalogue(program: Command, io: Io, setExit: (code: numb
   cat
     .command('validate')
     .argument('[file]', 'catalogue file (default: the shipped one)')
-    .description('check a catalogue against the schema: every figure sourced, ranges ordered, no unknown field')
+    .description(
+      'check a catalogue against the schema: every figure sourced, ranges ordered, no unknown field',
+    )
     .action(async (f: string | undefined, _o: unknown, cmd: Command) => {
       setExit(
         await runCommand(io, json(cmd), async () => {
           const c = await loadCatalogue(f ?? file(cmd));
           if (json(cmd)) printJson(io, { ok: true, version: c.version, types: c.types.length });
-          else io.out(`catalogue ${c.version}: valid (${c.types.length} types, ${Object.keys(c.sources).length} sources)`);
+          else
+            io.out(
+              `catalogue ${c.version}: valid (${c.types.length} types, ${Object.keys(c.sources).length} sources)`,
+            );
           return EXIT.OK;
         }),
       );

@@ -57,7 +57,8 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       args: ['catalogue', 'list'],
     },
     {
-      title: 'Simulate a radar track of a KN-23-class flight from Kursk oblast to Poltava oblast (ILLUSTRATIVE)',
+      title:
+        'Simulate a radar track of a KN-23-class flight from Kursk oblast to Poltava oblast (ILLUSTRATIVE)',
       why: 'Synthetic observations from a known truth: one radar, 50 m / 2 mrad, 1 Hz, plus the impact point.',
       args: [
         'simulate',
@@ -98,7 +99,15 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
     {
       title: 'Identify the type from the reconstruction plus the debris features (ILLUSTRATIVE measurements)',
       why: 'Posterior per type, an explicit "none of the catalogue", and how much each feature moved the odds.',
-      args: ['--db', db, 'identify', '--incident', 'DEMO-2024-01-23-POL', '--features', data('poltava-debris-features.json')],
+      args: [
+        '--db',
+        db,
+        'identify',
+        '--incident',
+        'DEMO-2024-01-23-POL',
+        '--features',
+        data('poltava-debris-features.json'),
+      ],
     },
     {
       title: 'Replay the stored reconstruction from its stored input',
@@ -135,7 +144,10 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
           const db = join(relative(process.cwd(), dir) || dir, 'demo.db');
           const { main } = await import('../main.js');
           const results: { title: string; command: string; exitCode: number }[] = [];
-          if (!json) io.out(`Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}\n`);
+          if (!json)
+            io.out(
+              `Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}\n`,
+            );
           for (const [i, step] of demoSteps(db, relative(process.cwd(), dir) || dir).entries()) {
             const command = `salvo ${step.args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`;
             if (!json) {
@@ -158,7 +170,9 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
             io.out('What to try next:');
             io.out(`  salvo --db ${db} stats --by month --model Iskander-M/KN-23`);
             io.out(`  salvo --db ${db} stats --by launch_region --json`);
-            io.out('  salvo import airforce path/to/missile_attacks_daily.csv   (the real table, from Kaggle)');
+            io.out(
+              '  salvo import airforce path/to/missile_attacks_daily.csv   (the real table, from Kaggle)',
+            );
             io.out('  salvo --help');
           }
           return EXIT.OK;

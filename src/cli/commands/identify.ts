@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import { analysisRunStore } from '../../infra/cases/analysis-runs.js';
 import { loadCatalogue, readJsonFile } from '../../infra/catalogue/load.js';
 import { sha256Hex } from '../../infra/crypto/hash.js';
-import { explainTopTwo, identifyDetailed, METHOD_VERSION, parseEvidence } from '../../identification/index.js';
+import {
+  explainTopTwo,
+  identifyDetailed,
+  METHOD_VERSION,
+  parseEvidence,
+} from '../../identification/index.js';
 import { salvoError, SalvoFailure } from '../../kernel/index.js';
 import type { ReconstructionResult } from '../../reconstruction/index.js';
 import { withStore, type GlobalOptions, type Io } from '../context.js';
@@ -14,7 +19,11 @@ interface IdentifyCliOptions extends GlobalOptions {
   incident?: string;
 }
 
-type FeatureJson = { features: Record<string, unknown>; types?: { id: string; logLikelihood: number }[]; context?: Record<string, string> };
+type FeatureJson = {
+  features: Record<string, unknown>;
+  types?: { id: string; logLikelihood: number }[];
+  context?: Record<string, string>;
+};
 
 /**
  * The features a stored reconstruction supports: its profile figures (the sigmas are the defaults of the
@@ -37,9 +46,15 @@ export function featuresFromReconstruction(r: ReconstructionResult): FeatureJson
 export function registerIdentify(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('identify')
-    .description('rank catalogue types for the evidence, with posteriors and each feature\'s contribution')
-    .option('--features <file.json>', '{"features": {NAME: VALUE | {"value": X, "sigma": S}}, "types"?, "context"?}')
-    .option('--incident <id>', "use the incident's latest stored reconstruction and launch region; store the finding")
+    .description("rank catalogue types for the evidence, with posteriors and each feature's contribution")
+    .option(
+      '--features <file.json>',
+      '{"features": {NAME: VALUE | {"value": X, "sigma": S}}, "types"?, "context"?}',
+    )
+    .option(
+      '--incident <id>',
+      "use the incident's latest stored reconstruction and launch region; store the finding",
+    )
     .addHelpText(
       'after',
       '\nFeatures: bodyDiameterM, lengthM, rangeKm, apogeeKm, flightTimeS, maxSpeedMps, burnoutTimeS (numbers in the unit\nof the name), markingScript (latin|cyrillic|hangul|other), manoeuvre (none|pull-up|glide),\njetVaneActuators (present|absent), launchRegion (ISO 3166-2).',
@@ -49,15 +64,25 @@ export function registerIdentify(program: Command, io: Io, setExit: (code: numbe
       setExit(
         await runCommand(io, Boolean(opts.json), async () => {
           if (!opts.features && !opts.incident)
-            throw new SalvoFailure(salvoError('INVALID_INPUT', 'give --features FILE.json or --incident ID (or both)', [{ field: '--features', reason: 'missing' }]));
+            throw new SalvoFailure(
+              salvoError('INVALID_INPUT', 'give --features FILE.json or --incident ID (or both)', [
+                { field: '--features', reason: 'missing' },
+              ]),
+            );
           const cat = await loadCatalogue();
           const fromFile = opts.features ? ((await readJsonFile(opts.features)) as FeatureJson) : undefined;
-          const run = async (input: FeatureJson, label: string): Promise<ReturnType<typeof identifyDetailed>> =>
-            identifyDetailed(cat, (() => {
-              const ev = parseEvidence(input, new Set(cat.types.map((t) => t.id)), label);
-              if (!ev.ok) throw new SalvoFailure(ev.error);
-              return ev.value;
-            })());
+          const run = async (
+            input: FeatureJson,
+            label: string,
+          ): Promise<ReturnType<typeof identifyDetailed>> =>
+            identifyDetailed(
+              cat,
+              (() => {
+                const ev = parseEvidence(input, new Set(cat.types.map((t) => t.id)), label);
+                if (!ev.ok) throw new SalvoFailure(ev.error);
+                return ev.value;
+              })(),
+            );
 
           let input: FeatureJson;
           let findingId: string | undefined;
@@ -67,7 +92,11 @@ export function registerIdentify(program: Command, io: Io, setExit: (code: numbe
             const stored = await withStore(opts, async (store) => {
               const runs = analysisRunStore(store.db);
               if (!(await runs.incidentExists(incident)))
-                throw new SalvoFailure(salvoError('NOT_FOUND', `no incident '${incident}' in the store`, [{ field: '--incident', reason: 'unknown incident' }]));
+                throw new SalvoFailure(
+                  salvoError('NOT_FOUND', `no incident '${incident}' in the store`, [
+                    { field: '--incident', reason: 'unknown incident' },
+                  ]),
+                );
               const rec = (await runs.listForIncident(incident, 'reconstruction'))[0];
               const row = await store.db
                 .selectFrom('incidents')
@@ -76,21 +105,31 @@ export function registerIdentify(program: Command, io: Io, setExit: (code: numbe
                 .executeTakeFirstOrThrow();
               return { rec, row };
             });
-            const base: FeatureJson = stored.rec ? featuresFromReconstruction(stored.rec.result as ReconstructionResult) : { features: {} };
+            const base: FeatureJson = stored.rec
+              ? featuresFromReconstruction(stored.rec.result as ReconstructionResult)
+              : { features: {} };
             input = {
               features: {
                 ...base.features,
                 ...(stored.row.launch_region_iso ? { launchRegion: stored.row.launch_region_iso } : {}),
                 ...(fromFile?.features ?? {}),
               },
-              ...(fromFile?.types ?? base.types ? { types: fromFile?.types ?? base.types } : {}),
+              ...((fromFile?.types ?? base.types) ? { types: fromFile?.types ?? base.types } : {}),
               ...(fromFile?.context ? { context: fromFile.context } : {}),
             };
             if (Object.keys(input.features).length === 0)
               throw new SalvoFailure(
-                salvoError('INVALID_INPUT', `incident '${incident}' has no stored reconstruction and no --features were given`, [
-                  { field: '--incident', reason: 'nothing to identify from: run `salvo reconstruct TRACK.csv --incident ID` or pass --features' },
-                ]),
+                salvoError(
+                  'INVALID_INPUT',
+                  `incident '${incident}' has no stored reconstruction and no --features were given`,
+                  [
+                    {
+                      field: '--incident',
+                      reason:
+                        'nothing to identify from: run `salvo reconstruct TRACK.csv --incident ID` or pass --features',
+                    },
+                  ],
+                ),
               );
             result = await run(input, opts.features ?? `incident ${incident}`);
             if (!result.ok) throw new SalvoFailure(result.error);
@@ -105,10 +144,18 @@ export function registerIdentify(program: Command, io: Io, setExit: (code: numbe
                 createdAt: new Date().toISOString(),
                 methodName: 'salvo-identify',
                 methodVersion: METHOD_VERSION,
-                config: { catalogueVersion: cat.version, nonePrior: value.nonePrior, reconstructionRun: stored.rec?.id ?? null },
+                config: {
+                  catalogueVersion: cat.version,
+                  nonePrior: value.nonePrior,
+                  reconstructionRun: stored.rec?.id ?? null,
+                },
                 inputSha256: sha256Hex(text),
                 input: text,
-                result: { candidates: value.candidates, nonePosterior: value.nonePosterior, catalogueVersion: value.catalogueVersion },
+                result: {
+                  candidates: value.candidates,
+                  nonePosterior: value.nonePosterior,
+                  catalogueVersion: value.catalogueVersion,
+                },
               });
               return id;
             });
@@ -118,7 +165,11 @@ export function registerIdentify(program: Command, io: Io, setExit: (code: numbe
             if (!result.ok) throw new SalvoFailure(result.error);
           }
           const v = result.value;
-          const out = { candidates: v.candidates, nonePosterior: v.nonePosterior, catalogueVersion: v.catalogueVersion };
+          const out = {
+            candidates: v.candidates,
+            nonePosterior: v.nonePosterior,
+            catalogueVersion: v.catalogueVersion,
+          };
           if (opts.json) printJson(io, findingId ? { ...out, findingId } : out);
           else {
             io.out(`catalogue ${v.catalogueVersion}, method ${v.methodVersion}`);

@@ -5,7 +5,13 @@ import { loadCatalogue, readJsonFile } from '../../infra/catalogue/load.js';
 import { sha256Hex } from '../../infra/crypto/hash.js';
 import { atomicWriteFileSync } from '../../infra/files/atomic-write.js';
 import type { Catalogue } from '../../identification/index.js';
-import { motorTemplateSchema, salvoError, SalvoFailure, type MotorTemplate, type Problem } from '../../kernel/index.js';
+import {
+  motorTemplateSchema,
+  salvoError,
+  SalvoFailure,
+  type MotorTemplate,
+  type Problem,
+} from '../../kernel/index.js';
 import {
   parseTrackCsv,
   reconstructDetailed,
@@ -40,13 +46,22 @@ export function templatesOf(cat: Catalogue): { id: string; template: MotorTempla
 async function templateFromFile(path: string): Promise<MotorTemplate> {
   const r = motorTemplateSchema.safeParse(await readJsonFile(path));
   if (r.success) return r.data;
-  const problems: Problem[] = r.error.issues.map((i) => ({ file: path, field: i.path.join('.') || '(root)', reason: i.message }));
+  const problems: Problem[] = r.error.issues.map((i) => ({
+    file: path,
+    field: i.path.join('.') || '(root)',
+    reason: i.message,
+  }));
   throw new SalvoFailure(salvoError('INVALID_INPUT', `${path} is not a motor template`, problems));
 }
 
 export interface ReconstructionRun {
   readonly result: ReconstructionResult & { readonly inputSha256: string };
-  readonly config: { templateId: string; template: MotorTemplate; candidates: string[]; catalogueVersion: string };
+  readonly config: {
+    templateId: string;
+    template: MotorTemplate;
+    candidates: string[];
+    catalogueVersion: string;
+  };
 }
 
 /** Parses a track and reconstructs it; pure apart from reading the catalogue/template files. */
@@ -54,7 +69,12 @@ export async function runReconstruction(
   trackText: string,
   trackLabel: string,
   opts: { type?: string; template?: string },
-): Promise<ReconstructionRun & { details: Awaited<ReturnType<typeof reconstructDetailed>>; track: ReturnType<typeof parseTrackCsv> }> {
+): Promise<
+  ReconstructionRun & {
+    details: Awaited<ReturnType<typeof reconstructDetailed>>;
+    track: ReturnType<typeof parseTrackCsv>;
+  }
+> {
   const cat = await loadCatalogue();
   const candidates = templatesOf(cat);
   let templateId: string;
@@ -68,9 +88,18 @@ export async function runReconstruction(
     if (!c) {
       const known = cat.types.find((t) => t.id === id);
       throw new SalvoFailure(
-        salvoError(known ? 'UNSUPPORTED' : 'NOT_FOUND', known ? `catalogue type '${id}' has no motor template (no public figures)` : `no catalogue type '${id}'`, [
-          { field: '--type', reason: `types with a motor template: ${candidates.map((x) => x.id).join(', ')}; or give --template FILE.json` },
-        ]),
+        salvoError(
+          known ? 'UNSUPPORTED' : 'NOT_FOUND',
+          known
+            ? `catalogue type '${id}' has no motor template (no public figures)`
+            : `no catalogue type '${id}'`,
+          [
+            {
+              field: '--type',
+              reason: `types with a motor template: ${candidates.map((x) => x.id).join(', ')}; or give --template FILE.json`,
+            },
+          ],
+        ),
       );
     }
     template = c.template;
@@ -78,7 +107,11 @@ export async function runReconstruction(
   }
   const track = parseTrackCsv(trackText, trackLabel);
   if (!track.ok) throw new SalvoFailure(track.error);
-  const details = reconstructDetailed(track.value, { template, templateId, candidates: candidates.filter((c) => c.id !== templateId) });
+  const details = reconstructDetailed(track.value, {
+    template,
+    templateId,
+    candidates: candidates.filter((c) => c.id !== templateId),
+  });
   if (!details.ok) throw new SalvoFailure(details.error);
   return {
     result: { ...details.value.result, inputSha256: sha256Hex(trackText) },
@@ -100,7 +133,8 @@ function summary(r: ReconstructionResult): string[] {
     `breakup ${r.breakup.detected ? `DETECTED at ${r.breakup.time ?? '?'} (${r.breakup.altM?.toFixed(0) ?? '?'} m)` : 'not detected'}; statistic ${r.breakup.statistic.toFixed(2)}, p = ${r.breakup.pValue.toExponential(2)}`,
     `profile apogee ${km(r.profile.apogeeM)} km, max speed ${r.profile.maxSpeedMps.toFixed(0)} m/s, ground range ${km(r.profile.groundRangeM)} km, flight ${r.profile.flightTimeS.toFixed(0)} s, burnout ${r.profile.burnoutTimeS.toFixed(1)} s`,
     `fit     chi2 ${r.fit.chi2.toFixed(1)} on ${r.fit.dof} dof (normalised residual RMS ${r.fit.normalisedResidualRms.toFixed(2)})`,
-    'types   ' + r.types.map((t) => `${t.id}: BIC ${t.bic.toFixed(1)}, chi2/dof ${t.chi2PerDof.toFixed(2)}`).join('; '),
+    'types   ' +
+      r.types.map((t) => `${t.id}: BIC ${t.bic.toFixed(1)}, chi2/dof ${t.chi2PerDof.toFixed(2)}`).join('; '),
   ];
   return lines;
 }
@@ -108,7 +142,9 @@ function summary(r: ReconstructionResult): string[] {
 export function registerReconstruct(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('reconstruct')
-    .description('reconstruct a flight from TRACK.csv: launch point and time, impact, breakup, profile, with uncertainty')
+    .description(
+      'reconstruct a flight from TRACK.csv: launch point and time, impact, breakup, profile, with uncertainty',
+    )
     .argument('<track>', 'TRACK.csv (docs/formats.md)')
     .option('--type <id>', 'catalogue type whose motor template to fit (default hwasong-11ga)')
     .option('--template <file.json>', 'a motor template the catalogue lacks ({m0Kg, mfKg, burnTimeS, ...})')
@@ -119,23 +155,38 @@ export function registerReconstruct(program: Command, io: Io, setExit: (code: nu
       setExit(
         await runCommand(io, Boolean(opts.json), async () => {
           if (opts.type && opts.template)
-            return reportError(io, salvoError('INVALID_INPUT', 'give --type or --template, not both'), Boolean(opts.json));
+            return reportError(
+              io,
+              salvoError('INVALID_INPUT', 'give --type or --template, not both'),
+              Boolean(opts.json),
+            );
           let text: string;
           try {
             text = await readFile(trackPath, 'utf8');
           } catch {
-            throw new SalvoFailure(salvoError('NOT_FOUND', `cannot read ${trackPath}`, [{ file: trackPath, reason: 'no such file' }]));
+            throw new SalvoFailure(
+              salvoError('NOT_FOUND', `cannot read ${trackPath}`, [
+                { file: trackPath, reason: 'no such file' },
+              ]),
+            );
           }
           const run = await runReconstruction(text, trackPath, opts);
           if (opts.geojson && run.details.ok && run.track.ok)
-            atomicWriteFileSync(opts.geojson, JSON.stringify(reconstructionGeoJson(run.details.value, run.track.value.observations), null, 1));
+            atomicWriteFileSync(
+              opts.geojson,
+              JSON.stringify(reconstructionGeoJson(run.details.value, run.track.value.observations), null, 1),
+            );
           let runId: string | undefined;
           if (opts.incident) {
             const incident = opts.incident;
             runId = await withStore(opts, async (store) => {
               const runs = analysisRunStore(store.db);
               if (!(await runs.incidentExists(incident)))
-                throw new SalvoFailure(salvoError('NOT_FOUND', `no incident '${incident}' in the store`, [{ field: '--incident', reason: 'unknown incident' }]));
+                throw new SalvoFailure(
+                  salvoError('NOT_FOUND', `no incident '${incident}' in the store`, [
+                    { field: '--incident', reason: 'unknown incident' },
+                  ]),
+                );
               const id = `run_${sha256Hex(`${incident}\u001f${run.result.inputSha256}\u001f${JSON.stringify(run.config)}\u001f${Date.now()}`).slice(0, 20)}`;
               await runs.save({
                 id,
@@ -155,7 +206,9 @@ export function registerReconstruct(program: Command, io: Io, setExit: (code: nu
           if (opts.json) printJson(io, runId ? { ...run.result, runId } : run.result);
           else {
             for (const l of summary(run.result)) io.out(l);
-            io.out(`method  ${run.result.method.name} ${run.result.method.version}; template ${run.config.templateId}; input sha256 ${run.result.inputSha256}`);
+            io.out(
+              `method  ${run.result.method.name} ${run.result.method.version}; template ${run.config.templateId}; input sha256 ${run.result.inputSha256}`,
+            );
             if (opts.geojson) io.out(`GeoJSON written to ${opts.geojson}`);
             if (runId) io.out(`stored as ${runId} with incident ${opts.incident}`);
           }
@@ -176,8 +229,14 @@ export async function replayReconstruction(
   const track = parseTrackCsv(input, 'stored track');
   if (!track.ok) throw new SalvoFailure(track.error);
   const cat = await loadCatalogue();
-  const candidates = templatesOf(cat).filter((c) => config.candidates.includes(c.id) && c.id !== config.templateId);
-  const d = reconstructDetailed(track.value, { template: config.template, templateId: config.templateId, candidates });
+  const candidates = templatesOf(cat).filter(
+    (c) => config.candidates.includes(c.id) && c.id !== config.templateId,
+  );
+  const d = reconstructDetailed(track.value, {
+    template: config.template,
+    templateId: config.templateId,
+    candidates,
+  });
   if (!d.ok) throw new SalvoFailure(d.error);
   return { result: { ...d.value.result, inputSha256: sha256Hex(input) }, catalogueVersion: cat.version };
 }

@@ -13,21 +13,34 @@ export function registerReplay(program: Command, io: Io, setExit: (code: number)
     .command('replay')
     .argument('[run]', 'a stored run id (printed by `salvo reconstruct --incident`)')
     .option('--incident <id>', "the incident's latest stored reconstruction")
-    .description('re-run a stored reconstruction and compare it with the stored result (exit 3 when it differs)')
+    .description(
+      're-run a stored reconstruction and compare it with the stored result (exit 3 when it differs)',
+    )
     .action(async (runId: string | undefined, _o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { incident?: string }>();
       setExit(
         await runCommand(io, Boolean(opts.json), async () => {
           if (!runId && !opts.incident)
-            throw new SalvoFailure(salvoError('INVALID_INPUT', 'give a run id or --incident ID', [{ field: 'RUN', reason: 'missing' }]));
+            throw new SalvoFailure(
+              salvoError('INVALID_INPUT', 'give a run id or --incident ID', [
+                { field: 'RUN', reason: 'missing' },
+              ]),
+            );
           const stored = await withStore(opts, async (store) => {
             const runs = analysisRunStore(store.db);
-            return runId ? runs.get(runId) : (await runs.listForIncident(opts.incident!, 'reconstruction'))[0];
+            return runId
+              ? runs.get(runId)
+              : (await runs.listForIncident(opts.incident!, 'reconstruction'))[0];
           });
           const id = stored?.id ?? runId ?? `latest reconstruction of ${opts.incident}`;
-          if (!stored) throw new SalvoFailure(salvoError('NOT_FOUND', `no stored run '${id}'`, [{ field: 'RUN', reason: 'unknown run' }]));
+          if (!stored)
+            throw new SalvoFailure(
+              salvoError('NOT_FOUND', `no stored run '${id}'`, [{ field: 'RUN', reason: 'unknown run' }]),
+            );
           if (stored.kind !== 'reconstruction')
-            throw new SalvoFailure(salvoError('UNSUPPORTED', `run '${id}' is a ${stored.kind}; only reconstructions replay`));
+            throw new SalvoFailure(
+              salvoError('UNSUPPORTED', `run '${id}' is a ${stored.kind}; only reconstructions replay`),
+            );
           const config = stored.config as ReconstructionRun['config'];
           const again = await replayReconstruction(stored.input, config);
           const identical = isDeepStrictEqual(JSON.parse(JSON.stringify(again.result)), stored.result);

@@ -51,7 +51,12 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
     .requiredOption('--target <lat,lon>', 'aim point, degrees')
     .option('--time <iso>', 'launch time (ISO 8601 with zone)', '2024-01-02T05:00:00Z')
     .option('--branch <depressed|lofted>', 'which of the two trajectories that reach the target', 'depressed')
-    .option('--radar <lat,lon,alt_m>', 'a radar site (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--radar <lat,lon,alt_m>',
+      'a radar site (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--sigma-range <m>', 'radar range sigma (default 50 m)')
     .option('--sigma-angle <deg>', 'radar angle sigma (default 0.1146° = 2 mrad)')
     .option('--rate <hz>', 'radar rate (default 1 Hz)')
@@ -60,7 +65,10 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
     .option('--seed <n>', 'noise seed', '1')
     .option('--out <track.csv>', 'write the track to this file (atomically) instead of stdout')
     .option('--mismatch-beta <factor>', 'wrong-model mode: the truth flies with beta multiplied by this')
-    .option('--mismatch-pullup <m/s2>', 'wrong-model mode: the truth flies an unmodelled pull-up in the last third')
+    .option(
+      '--mismatch-pullup <m/s2>',
+      'wrong-model mode: the truth flies an unmodelled pull-up in the last third',
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals<SimulateCliOptions>();
       setExit(
@@ -73,9 +81,11 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
             return { site: { latDeg: rlat ?? 0, lonDeg: rlon ?? 0, altM: ralt ?? 0 } as SimRadar['site'] };
           });
           const time = parseIsoInstant(o.time);
-          if (time === undefined) problems.push({ field: '--time', reason: `'${o.time}' is not ISO 8601 with a zone` });
+          if (time === undefined)
+            problems.push({ field: '--time', reason: `'${o.time}' is not ISO 8601 with a zone` });
           const seed = Number(o.seed);
-          if (!Number.isInteger(seed)) problems.push({ field: '--seed', reason: `'${o.seed}' is not an integer` });
+          if (!Number.isInteger(seed))
+            problems.push({ field: '--seed', reason: `'${o.seed}' is not an integer` });
           const sigmaRangeM = positive(o.sigmaRange, '--sigma-range', problems);
           const sigmaAngleDeg = positive(o.sigmaAngle, '--sigma-angle', problems);
           const rateHz = positive(o.rate, '--rate', problems);
@@ -83,16 +93,23 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
           const impactSigmaM = positive(o.impactSigma, '--impact-sigma', problems);
           const betaFactor = positive(o.mismatchBeta, '--mismatch-beta', problems);
           const pullup = o.mismatchPullup === undefined ? undefined : Number(o.mismatchPullup);
-          if (pullup !== undefined && !Number.isFinite(pullup)) problems.push({ field: '--mismatch-pullup', reason: 'not a number' });
+          if (pullup !== undefined && !Number.isFinite(pullup))
+            problems.push({ field: '--mismatch-pullup', reason: 'not a number' });
           if (o.branch !== 'depressed' && o.branch !== 'lofted')
             problems.push({ field: '--branch', reason: `'${o.branch}' is not depressed or lofted` });
-          if (problems.length > 0) throw new SalvoFailure(salvoError('INVALID_INPUT', 'bad simulate options', problems));
+          if (problems.length > 0)
+            throw new SalvoFailure(salvoError('INVALID_INPUT', 'bad simulate options', problems));
           const cat = await loadCatalogue();
           const t = templatesOf(cat).find((x) => x.id === o.type);
           if (!t)
             throw new SalvoFailure(
               salvoError('NOT_FOUND', `no catalogue type '${o.type}' with a motor template`, [
-                { field: '--type', reason: `one of: ${templatesOf(cat).map((x) => x.id).join(', ')}` },
+                {
+                  field: '--type',
+                  reason: `one of: ${templatesOf(cat)
+                    .map((x) => x.id)
+                    .join(', ')}`,
+                },
               ]),
             );
           const motor = motorParams(t.template);
@@ -112,7 +129,15 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
               ? {
                   mismatch: {
                     ...(betaFactor ? { betaFactor } : {}),
-                    ...(pullup ? { manoeuvre: { startS: motor.burnTimeS + 60, endS: motor.burnTimeS + 90, normalAccelMps2: pullup } } : {}),
+                    ...(pullup
+                      ? {
+                          manoeuvre: {
+                            startS: motor.burnTimeS + 60,
+                            endS: motor.burnTimeS + 90,
+                            normalAccelMps2: pullup,
+                          },
+                        }
+                      : {}),
                   },
                 }
               : {}),

@@ -19,7 +19,9 @@ const toRun = (r: AnalysisRunsTable): AnalysisRun => ({
 export function analysisRunStore(db: Kysely<Database>): AnalysisRunStore {
   return {
     async incidentExists(id) {
-      return (await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+      return (
+        (await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
     },
     async save(run) {
       await db

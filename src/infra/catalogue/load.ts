@@ -5,7 +5,9 @@ import { parseCatalogue, type Catalogue } from '../../identification/index.js';
 import { SalvoFailure, salvoError } from '../../kernel/index.js';
 
 /** The catalogue shipped with Salvo (catalogue/ at the package root), from src/ or dist/ alike. */
-export const DEFAULT_CATALOGUE = fileURLToPath(new URL('../../../catalogue/salvo-catalogue.json', import.meta.url));
+export const DEFAULT_CATALOGUE = fileURLToPath(
+  new URL('../../../catalogue/salvo-catalogue.json', import.meta.url),
+);
 
 /** Reads and parses JSON, naming the line of a syntax error. */
 export async function readJsonFile(path: string, label = path): Promise<unknown> {
@@ -15,7 +17,9 @@ export async function readJsonFile(path: string, label = path): Promise<unknown>
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new SalvoFailure(
-      salvoError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `cannot read ${label}`, [{ file: label, reason: code === 'ENOENT' ? 'no such file' : (e as Error).message }]),
+      salvoError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `cannot read ${label}`, [
+        { file: label, reason: code === 'ENOENT' ? 'no such file' : (e as Error).message },
+      ]),
     );
   }
   try {
@@ -27,7 +31,11 @@ export async function readJsonFile(path: string, label = path): Promise<unknown>
     const line = first ? text.slice(0, first.offset).split('\n').length : undefined;
     throw new SalvoFailure(
       salvoError('INVALID_INPUT', `${label} is not valid JSON`, [
-        { file: label, ...(line ? { line } : {}), reason: `not valid JSON (${first ? printParseErrorCode(first.error) : 'parse error'})` },
+        {
+          file: label,
+          ...(line ? { line } : {}),
+          reason: `not valid JSON (${first ? printParseErrorCode(first.error) : 'parse error'})`,
+        },
       ]),
     );
   }

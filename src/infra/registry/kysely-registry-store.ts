@@ -168,7 +168,8 @@ class SqliteReportWriter {
     for (const d of drafts) {
       const setId = placesKey(d);
       if (!this.knownSets.has(setId)) {
-        if (this.insertSet.run(setId).changes > 0) for (const p of placeRows(d, setId)) this.insertMember.run(p);
+        if (this.insertSet.run(setId).changes > 0)
+          for (const p of placeRows(d, setId)) this.insertMember.run(p);
         this.knownSets.add(setId);
       }
       if (this.insertReport.run(Object.values(reportRow(sourceId, d, setId))).changes > 0) inserted++;
@@ -259,7 +260,8 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
           .returning('id')
           .execute();
         const members = fresh.flatMap((r) => placeRows(sets.get(r.id)!, r.id));
-        for (const m of chunks(members, PG_CHUNK)) await db.insertInto('place_set_members').values(m).execute();
+        for (const m of chunks(members, PG_CHUNK))
+          await db.insertInto('place_set_members').values(m).execute();
         const rows = await db
           .insertInto('attack_reports')
           .values(part.map((d) => reportRow(sourceId, d, placesKey(d))))

@@ -89,7 +89,8 @@ function memo<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
 const startTime = memo((t) => parseKyivTimeUncached(t, false));
 const endTime = memo((t) => parseKyivTimeUncached(t, true));
 const place = memo(resolvePlace);
-const parseKyivTime = (text: string, endOfDay: boolean): ParsedTime | string => (endOfDay ? endTime : startTime)(text);
+const parseKyivTime = (text: string, endOfDay: boolean): ParsedTime | string =>
+  (endOfDay ? endTime : startTime)(text);
 
 function parseKyivTimeUncached(text: string, endOfDay: boolean): ParsedTime | string {
   const m = TIME_RE.exec(text.trim());

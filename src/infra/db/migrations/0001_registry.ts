@@ -108,7 +108,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text')
     .addPrimaryKeyConstraint('place_set_members_pk', ['set_id', 'role', 'ordinal'])
     .execute();
-  await db.schema.createIndex('place_set_members_iso').on('place_set_members').columns(['iso_code', 'role']).execute();
+  await db.schema
+    .createIndex('place_set_members_iso')
+    .on('place_set_members')
+    .columns(['iso_code', 'role'])
+    .execute();
 
   await db.schema
     .createTable('incidents')

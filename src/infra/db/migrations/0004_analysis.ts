@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('input_text', 'text', (c) => c.notNull())
     .addColumn('result_json', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('analysis_runs_incident').on('analysis_runs').columns(['incident_id', 'kind', 'created_at']).execute();
+  await db.schema
+    .createIndex('analysis_runs_incident')
+    .on('analysis_runs')
+    .columns(['incident_id', 'kind', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
