@@ -10,6 +10,14 @@ import { registerIdentify } from './commands/identify.js';
 import { registerReconstruct } from './commands/reconstruct.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerReplay } from './commands/replay.js';
+import { registerKey } from './commands/key.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerCheckpoint } from './commands/checkpoint.js';
+import { registerVerify } from './commands/verify.js';
+import { registerExport } from './commands/export.js';
+import { registerVerifyBundle } from './commands/verify-bundle.js';
+import { registerComponents } from './commands/components.js';
+import { registerTrace } from './commands/trace.js';
 
 export const VERSION = '0.1.0';
 
@@ -34,6 +42,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerReconstruct(program, io, setExit);
   registerSimulate(program, io, setExit);
   registerReplay(program, io, setExit);
+  registerKey(program, io, setExit);
+  registerEvidence(program, io, setExit);
+  registerCheckpoint(program, io, setExit);
+  registerVerify(program, io, setExit);
+  registerExport(program, io, setExit);
+  registerVerifyBundle(program, io, setExit);
+  registerComponents(program, io, setExit);
+  registerTrace(program, io, setExit);
   return program;
 }
 

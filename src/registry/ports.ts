@@ -90,6 +90,10 @@ export interface IncidentAggregate {
   readonly intercepted: number;
   readonly debrisRecovered: number;
   readonly debrisKnown: number;
+  /** Known failures whose debris was recovered (for the missing-data estimates). */
+  readonly failuresWithDebris: number;
+  /** Known non-failures (impact, intercepted) whose debris was recovered. */
+  readonly successesWithDebris: number;
   readonly killed: number;
   readonly injured: number;
 }

@@ -70,6 +70,26 @@ describe('salvo import incidents', () => {
     ]);
   });
 
+  it('--missing-data gives naive, Manski bounds and Bayesian estimates, each with its assumption', async () => {
+    await runCli(['--db', db, 'import', 'incidents', FIXTURE]);
+    const r = await runCli(['--db', db, 'stats', '--missing-data', '--launches', '10', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const md = r.json<{ incidents: { total: { missingData: { naive: { rate: number; ci95: number[] }; bounds: number[]; bayes: { rate: number; ci95: number[]; assumption: string }; counts: { unknown: number } } } } }>()
+      .incidents.total.missingData;
+    // 10 launches; known: 1 failure, 2 non-failures; 7 unknown -> worst/best case 1/10 and 8/10
+    expect(md.counts.unknown).toBe(7);
+    expect(md.bounds[0]).toBeCloseTo(0.1, 12);
+    expect(md.bounds[1]).toBeCloseTo(0.8, 12);
+    expect(md.naive.rate).toBeCloseTo(1 / 3, 12);
+    expect(md.bayes.rate).toBeGreaterThan(md.bounds[0]);
+    expect(md.bayes.rate).toBeLessThan(md.bounds[1]);
+    expect(md.bayes.assumption).toMatch(/debris is recovered with probability/);
+    const csv = await runCli(['--db', db, 'stats', '--missing-data', '--format', 'csv']);
+    const [head, ...rows] = csv.out.trim().split('\n');
+    expect(head).toMatch(/^table,key,label,launched/);
+    expect(rows.find((x) => x.startsWith('incidents,total,'))).toMatch(/,4,1,3,0\.333/);
+  });
+
   it('re-importing identical incidents from another file is a no-op; changed content is a conflict (exit 5)', async () => {
     await runCli(['--db', db, 'import', 'incidents', FIXTURE]);
     const same = join(t.dir, 'same.csv');

@@ -11,6 +11,7 @@ import {
 import { withStore, type GlobalOptions, type Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, runCommand } from '../run.js';
+import { csvField } from '../../infra/files/atomic-write.js';
 
 const GROUPS: readonly GroupBy[] = ['month', 'model', 'launch_region', 'target_region'];
 
@@ -19,6 +20,9 @@ interface StatsCliOptions extends GlobalOptions {
   to?: string;
   model?: string;
   by?: string;
+  missingData?: boolean;
+  launches?: string;
+  format?: string;
 }
 
 const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
@@ -70,9 +74,135 @@ export function formatStats(s: StatsReport): string {
       inc(s.incidents.total),
     ]),
   );
+  const md = [...s.incidents.groups, s.incidents.total].filter((g) => g.missingData);
+  if (md.length > 0) {
+    out.push('');
+    out.push('Missing data: the failure rate under three assumptions (95 % intervals)');
+    out.push(
+      table([
+        [
+          'group',
+          'launches',
+          'unknown',
+          'naive',
+          'bounds (worst/best case)',
+          'bayes (outcome-dependent recovery)',
+        ],
+        ...md.map((g) => {
+          const m = g.missingData!;
+          return [
+            g.key,
+            String(m.counts.launches),
+            String(m.counts.unknown),
+            `${pct(m.naive.rate)} ${ci(m.naive.ci95)}`,
+            `[${pct(m.bounds[0])}, ${pct(m.bounds[1])}]`,
+            `${pct(m.bayes.rate)} ${ci(m.bayes.ci95)}${m.bayes.recoveryIdentifiedByData ? '' : ' (priors only!)'}`,
+          ];
+        }),
+      ]),
+    );
+    const m = md[md.length - 1]!.missingData!;
+    out.push(`naive assumes: ${m.naive.assumption}`);
+    out.push(`bounds assume: ${m.boundsAssumption}`);
+    out.push(`bayes assumes: ${m.bayes.assumption}`);
+  }
   out.push('');
   for (const n of s.notes) out.push(`note: ${n}`);
   return out.join('\n');
+}
+
+/** One CSV table: reports groups, then incidents groups, each with its totals row; missing-data columns last. */
+export function statsCsv(s: StatsReport): string {
+  const f = (x: number | null | undefined): string => (x === null || x === undefined ? '' : String(x));
+  const header = [
+    'table',
+    'key',
+    'label',
+    'launched',
+    'destroyed',
+    'launched_with_known_destroyed',
+    'interception_rate',
+    'count',
+    'failures',
+    'known_outcomes',
+    'failure_rate',
+    'ci95_lo',
+    'ci95_hi',
+    'debris_recovered',
+    'killed',
+    'injured',
+    'md_launches',
+    'md_naive_rate',
+    'md_bounds_lo',
+    'md_bounds_hi',
+    'md_bayes_rate',
+    'md_bayes_lo',
+    'md_bayes_hi',
+  ];
+  const rows = [header.join(',')];
+  for (const g of [...s.reports.groups, s.reports.total])
+    rows.push(
+      [
+        'reports',
+        g.key,
+        g.label ?? '',
+        f(g.launched),
+        f(g.destroyed),
+        f(g.launchedWithKnownDestroyed),
+        f(g.interceptionRate),
+        '',
+        '',
+        '',
+        '',
+        f(g.ci95?.[0]),
+        f(g.ci95?.[1]),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  for (const g of [...s.incidents.groups, s.incidents.total]) {
+    const m = g.missingData;
+    rows.push(
+      [
+        'incidents',
+        g.key,
+        '',
+        '',
+        '',
+        '',
+        '',
+        f(g.count),
+        f(g.failures),
+        f(g.knownOutcomes),
+        f(g.failureRate),
+        f(g.ci95?.[0]),
+        f(g.ci95?.[1]),
+        f(g.debrisRecovered),
+        f(g.killed),
+        f(g.injured),
+        f(m?.counts.launches),
+        f(m?.naive.rate),
+        f(m?.bounds[0]),
+        f(m?.bounds[1]),
+        f(m?.bayes.rate),
+        f(m?.bayes.ci95[0]),
+        f(m?.bayes.ci95[1]),
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return rows.join('\n');
 }
 
 function dayStart(text: string, flag: string, plusDays = 0): string {
@@ -98,10 +228,30 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
       "one model, by label or id (e.g. 'Iskander-M', 'KN-23'); pairs match only themselves",
     )
     .option('--by <group>', `group by: ${GROUPS.join(' | ')}`)
+    .option('--missing-data', 'failure rates under three assumptions about launches of unknown outcome')
+    .option(
+      '--launches <n>',
+      'total launches known from elsewhere (for --missing-data; default: the incidents)',
+    )
+    .option('--format <table|json|csv>', 'output format (--json is --format json)', 'table')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatsCliOptions>();
       setExit(
         await runCommand(io, Boolean(opts.json), async () => {
+          const format = opts.json ? 'json' : (opts.format ?? 'table');
+          if (!['table', 'json', 'csv'].includes(format))
+            throw new SalvoFailure(
+              salvoError('INVALID_INPUT', `--format '${format}' is not table, json or csv`, [
+                { field: '--format', reason: 'unknown format' },
+              ]),
+            );
+          const launches = opts.launches === undefined ? undefined : Number(opts.launches);
+          if (launches !== undefined && !(Number.isInteger(launches) && launches >= 0))
+            throw new SalvoFailure(
+              salvoError('INVALID_INPUT', `--launches '${opts.launches}' is not a whole number`, [
+                { field: '--launches', reason: 'not a whole number' },
+              ]),
+            );
           if (opts.by !== undefined && !(GROUPS as readonly string[]).includes(opts.by))
             throw new SalvoFailure(
               salvoError('INVALID_INPUT', `--by '${opts.by}' is not one of ${GROUPS.join(', ')}`, [
@@ -125,9 +275,13 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
               ...(opts.to ? { toUtc: dayStart(opts.to, '--to', 1) } : {}),
               ...(modelId ? { modelId } : {}),
             };
-            return computeStats(q, filter, opts.by as GroupBy | undefined);
+            return computeStats(q, filter, opts.by as GroupBy | undefined, {
+              missingData: Boolean(opts.missingData),
+              ...(launches !== undefined ? { launches } : {}),
+            });
           });
-          if (opts.json) printJson(io, report);
+          if (format === 'json') printJson(io, report);
+          else if (format === 'csv') io.out(statsCsv(report));
           else io.out(formatStats(report));
           return EXIT.OK;
         }),

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AnalysisTables } from './schema-analysis.js';
+import type { EvidenceTables } from './schema-evidence.js';
 
 /**
  * The store's tables as Kysely sees them. Portable SQL only (SQLite and PostgreSQL): instants are ISO 8601
@@ -151,7 +152,7 @@ export interface CnsTestsTable {
   raw_json: string;
 }
 
-export interface Database extends AnalysisTables {
+export interface Database extends EvidenceTables, AnalysisTables {
   sources: SourcesTable;
   regions: RegionsTable;
   region_names: RegionNamesTable;

@@ -74,35 +74,57 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
     },
 
     async incidentAggregates(filter: StatsFilter, by: GroupBy | undefined): Promise<IncidentAggregate[]> {
-      let q = db
-        .selectFrom('incidents as i')
-        .select((eb) => [
-          eb.fn.countAll<number>().as('count'),
-          eb.fn
-            .sum<number>(
-              eb
-                .case()
-                .when('i.outcome', 'in', ['airburst', 'deviated'])
-                .then(sql.lit(1))
-                .else(sql.lit(0))
-                .end(),
-            )
-            .as('failures'),
-          eb.fn
-            .sum<number>(eb.case().when('i.outcome', '!=', 'unknown').then(sql.lit(1)).else(sql.lit(0)).end())
-            .as('known'),
-          eb.fn
-            .sum<number>(
-              eb.case().when('i.outcome', '=', 'intercepted').then(sql.lit(1)).else(sql.lit(0)).end(),
-            )
-            .as('intercepted'),
-          eb.fn
-            .sum<number>(eb.case().when('i.debris_recovered', '=', 1).then(sql.lit(1)).else(sql.lit(0)).end())
-            .as('debris'),
-          eb.fn.count<number>('i.debris_recovered').as('debris_known'),
-          eb.fn.coalesce(eb.fn.sum<number>('i.killed'), sql.lit(0)).as('killed'),
-          eb.fn.coalesce(eb.fn.sum<number>('i.injured'), sql.lit(0)).as('injured'),
-        ]);
+      let q = db.selectFrom('incidents as i').select((eb) => [
+        eb.fn.countAll<number>().as('count'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('i.outcome', 'in', ['airburst', 'deviated'])
+              .then(sql.lit(1))
+              .else(sql.lit(0))
+              .end(),
+          )
+          .as('failures'),
+        eb.fn
+          .sum<number>(eb.case().when('i.outcome', '!=', 'unknown').then(sql.lit(1)).else(sql.lit(0)).end())
+          .as('known'),
+        eb.fn
+          .sum<number>(
+            eb.case().when('i.outcome', '=', 'intercepted').then(sql.lit(1)).else(sql.lit(0)).end(),
+          )
+          .as('intercepted'),
+        eb.fn
+          .sum<number>(eb.case().when('i.debris_recovered', '=', 1).then(sql.lit(1)).else(sql.lit(0)).end())
+          .as('debris'),
+        eb.fn.count<number>('i.debris_recovered').as('debris_known'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.and([eb('i.outcome', 'in', ['airburst', 'deviated']), eb('i.debris_recovered', '=', 1)]),
+              )
+              .then(sql.lit(1))
+              .else(sql.lit(0))
+              .end(),
+          )
+          .as('fail_debris'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.and([eb('i.outcome', 'in', ['impact', 'intercepted']), eb('i.debris_recovered', '=', 1)]),
+              )
+              .then(sql.lit(1))
+              .else(sql.lit(0))
+              .end(),
+          )
+          .as('ok_debris'),
+        eb.fn.coalesce(eb.fn.sum<number>('i.killed'), sql.lit(0)).as('killed'),
+        eb.fn.coalesce(eb.fn.sum<number>('i.injured'), sql.lit(0)).as('injured'),
+      ]);
       if (filter.fromUtc) q = q.where('i.occurred_at_utc', '>=', filter.fromUtc);
       if (filter.toUtc) q = q.where('i.occurred_at_utc', '<', filter.toUtc);
       if (filter.modelId) {
@@ -138,6 +160,8 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
           intercepted: num(r.intercepted),
           debrisRecovered: num(r.debris),
           debrisKnown: num(r.debris_known),
+          failuresWithDebris: num(r.fail_debris),
+          successesWithDebris: num(r.ok_debris),
           killed: num(r.killed),
           injured: num(r.injured),
         }))

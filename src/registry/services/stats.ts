@@ -1,4 +1,5 @@
 import { wilsonInterval } from '../../statistics/intervals.js';
+import { missingDataFailureRate, type MissingDataSummary } from '../../statistics/missing-data.js';
 import type { GroupBy, IncidentAggregate, ReportAggregate, StatsFilter, StatsQueries } from '../ports.js';
 
 export interface ReportStatsGroup {
@@ -26,6 +27,8 @@ export interface IncidentStatsGroup {
   readonly debrisKnown: number;
   readonly killed: number;
   readonly injured: number;
+  /** With `--missing-data`: the failure rate under three assumptions about the launches of unknown outcome. */
+  readonly missingData?: MissingDataSummary;
 }
 
 export interface StatsReport {
@@ -49,7 +52,21 @@ export function reportGroup(a: ReportAggregate): ReportStatsGroup {
   return { ...a, interceptionRate: r.rate, ci95: r.ci95 };
 }
 
-export function incidentGroup(a: IncidentAggregate): IncidentStatsGroup {
+/**
+ * The missing-data cells of a group: known failures and known non-failures (impact, intercepted), each split
+ * by debris recovered or not (unknown debris counts as not recovered), and the launches of unknown outcome.
+ * `launches` may exceed the incidents (e.g. ~50 launched, 21 examined): the excess are unknown outcomes.
+ */
+export function missingDataOf(a: IncidentAggregate, launches = a.count): MissingDataSummary {
+  const successes = a.knownOutcomes - a.failures;
+  return missingDataFailureRate({
+    launches: Math.max(launches, a.count),
+    failures: { withDebris: a.failuresWithDebris, withoutDebris: a.failures - a.failuresWithDebris },
+    successes: { withDebris: a.successesWithDebris, withoutDebris: successes - a.successesWithDebris },
+  });
+}
+
+export function incidentGroup(a: IncidentAggregate, missing?: { launches?: number }): IncidentStatsGroup {
   const r = rate(a.failures, a.knownOutcomes);
   return {
     key: a.key,
@@ -63,6 +80,7 @@ export function incidentGroup(a: IncidentAggregate): IncidentStatsGroup {
     debrisKnown: a.debrisKnown,
     killed: a.killed,
     injured: a.injured,
+    ...(missing ? { missingData: missingDataOf(a, missing.launches) } : {}),
   };
 }
 
@@ -88,6 +106,8 @@ const sumIncidents = (xs: readonly IncidentAggregate[]): IncidentAggregate =>
       intercepted: t.intercepted + a.intercepted,
       debrisRecovered: t.debrisRecovered + a.debrisRecovered,
       debrisKnown: t.debrisKnown + a.debrisKnown,
+      failuresWithDebris: t.failuresWithDebris + a.failuresWithDebris,
+      successesWithDebris: t.successesWithDebris + a.successesWithDebris,
       killed: t.killed + a.killed,
       injured: t.injured + a.injured,
     }),
@@ -99,10 +119,19 @@ const sumIncidents = (xs: readonly IncidentAggregate[]): IncidentAggregate =>
       intercepted: 0,
       debrisRecovered: 0,
       debrisKnown: 0,
+      failuresWithDebris: 0,
+      successesWithDebris: 0,
       killed: 0,
       injured: 0,
     },
   );
+
+export interface StatsOptions {
+  /** Add the missing-data estimates to every incidents group and the total. */
+  readonly missingData?: boolean;
+  /** Launches known from elsewhere (e.g. ~50 for the 2023-24 campaign), for the total's missing-data cells. */
+  readonly launches?: number;
+}
 
 /**
  * Interception rates from the Air Force reports and failure rates from incidents, each with a 95 % Wilson
@@ -113,6 +142,7 @@ export async function computeStats(
   q: StatsQueries,
   filter: StatsFilter,
   by: GroupBy | undefined,
+  options: StatsOptions = {},
 ): Promise<StatsReport> {
   const [rGroups, rTotal, iGroups, iTotal] = await Promise.all([
     by ? q.reportAggregates(filter, by) : Promise.resolve([]),
@@ -125,6 +155,10 @@ export async function computeStats(
     'failureRate = (airburst + deviated) / incidents with a known outcome; ci95 is the 95 % Wilson score interval.',
     "Combined labels such as 'Iskander-M/KN-23' are their own groups: never counted as either type alone.",
   ];
+  if (options.missingData)
+    notes.push(
+      'missingData: naive = failures over known outcomes; bounds = worst/best case for the unknown outcomes (Manski); bayes = outcome-dependent debris recovery (see its assumption). Unknown debris counts as not recovered.',
+    );
   if (by === 'launch_region' || by === 'target_region')
     notes.push(
       'A report naming several regions counts in each of their groups; groups do not add up to the total.',
@@ -137,8 +171,11 @@ export async function computeStats(
       total: reportGroup({ ...sumReports(rTotal), key: 'total' }),
     },
     incidents: {
-      groups: iGroups.map(incidentGroup),
-      total: incidentGroup({ ...sumIncidents(iTotal), key: 'total' }),
+      groups: iGroups.map((g) => incidentGroup(g, options.missingData ? {} : undefined)),
+      total: incidentGroup(
+        { ...sumIncidents(iTotal), key: 'total' },
+        options.missingData ? { launches: options.launches } : undefined,
+      ),
     },
     notes,
   };
