@@ -78,11 +78,11 @@ describe('salvo import incidents', () => {
       .incidents.total.missingData;
     // 10 launches; known: 1 failure, 2 non-failures; 7 unknown -> worst/best case 1/10 and 8/10
     expect(md.counts.unknown).toBe(7);
-    expect(md.bounds[0]).toBeCloseTo(0.1, 12);
-    expect(md.bounds[1]).toBeCloseTo(0.8, 12);
+    expect(md.bounds[0]!).toBeCloseTo(0.1, 12);
+    expect(md.bounds[1]!).toBeCloseTo(0.8, 12);
     expect(md.naive.rate).toBeCloseTo(1 / 3, 12);
-    expect(md.bayes.rate).toBeGreaterThan(md.bounds[0]);
-    expect(md.bayes.rate).toBeLessThan(md.bounds[1]);
+    expect(md.bayes.rate).toBeGreaterThan(md.bounds[0]!);
+    expect(md.bayes.rate).toBeLessThan(md.bounds[1]!);
     expect(md.bayes.assumption).toMatch(/debris is recovered with probability/);
     const csv = await runCli(['--db', db, 'stats', '--missing-data', '--format', 'csv']);
     const [head, ...rows] = csv.out.trim().split('\n');
