@@ -13,6 +13,12 @@ export interface Io {
   readonly interactive: boolean;
 }
 
+// `salvo ... | head` closes stdout early: stop quietly instead of crashing with EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 export const processIo: Io = {
   out: (t) => void process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => void process.stderr.write(t.endsWith('\n') ? t : t + '\n'),

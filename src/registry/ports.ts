@@ -98,7 +98,27 @@ export interface IncidentAggregate {
   readonly injured: number;
 }
 
+/** One model's reports in one month (for trends). */
+export interface ModelMonthAggregate {
+  readonly key: string;
+  readonly month: string;
+  readonly destroyed: number;
+  readonly launchedWithKnownDestroyed: number;
+}
+
+/** DPRK test outcomes in the CNS database for one group. */
+export interface CnsAggregate {
+  readonly key: string;
+  readonly label: string;
+  readonly tests: number;
+  readonly successes: number;
+  readonly failures: number;
+  readonly unknown: number;
+}
+
 export interface StatsQueries {
+  reportAggregatesByModelMonth(filter: StatsFilter): Promise<ModelMonthAggregate[]>;
+  cnsAggregates(by: 'missile' | 'year', origin: 'json' | 'xlsx'): Promise<CnsAggregate[]>;
   reportAggregates(filter: StatsFilter, by: GroupBy | undefined): Promise<ReportAggregate[]>;
   incidentAggregates(filter: StatsFilter, by: GroupBy | undefined): Promise<IncidentAggregate[]>;
   /** Resolves a label or alias to a model id. */

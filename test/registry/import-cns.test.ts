@@ -49,6 +49,21 @@ describe('salvo import cns (JSON layout)', () => {
     });
   });
 
+  it('gives DPRK test success rates per type, leaving unknown outcomes out', async () => {
+    await runCli(['--db', db, 'import', 'cns', join(DIR, 'tests.json')]);
+    const r = await runCli(['--db', db, 'stats', '--cns', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = r.json<{
+      groups: { key: string; tests: number; successRate: number | null; ci95: number[] | null }[];
+      total: { tests: number; unknown: number };
+    }>();
+    expect(j.total).toMatchObject({ tests: 2, unknown: 1 });
+    const kn23 = j.groups.find((g) => g.key === 'hwasong-11a')!;
+    expect(kn23.successRate).toBe(1);
+    expect(kn23.ci95![0]).toBeCloseTo(0.2065, 4); // Wilson 95 % for 1/1
+    expect(j.groups.find((g) => g.key === 'unknown')!.successRate).toBeNull();
+  });
+
   it('names the JSON path of a bad value', async () => {
     const f = join(t.dir, 'bad.json');
     writeFileSync(

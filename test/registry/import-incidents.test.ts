@@ -74,8 +74,18 @@ describe('salvo import incidents', () => {
     await runCli(['--db', db, 'import', 'incidents', FIXTURE]);
     const r = await runCli(['--db', db, 'stats', '--missing-data', '--launches', '10', '--json']);
     expect(r.code, r.err).toBe(0);
-    const md = r.json<{ incidents: { total: { missingData: { naive: { rate: number; ci95: number[] }; bounds: number[]; bayes: { rate: number; ci95: number[]; assumption: string }; counts: { unknown: number } } } } }>()
-      .incidents.total.missingData;
+    const md = r.json<{
+      incidents: {
+        total: {
+          missingData: {
+            naive: { rate: number; ci95: number[] };
+            bounds: number[];
+            bayes: { rate: number; ci95: number[]; assumption: string };
+            counts: { unknown: number };
+          };
+        };
+      };
+    }>().incidents.total.missingData;
     // 10 launches; known: 1 failure, 2 non-failures; 7 unknown -> worst/best case 1/10 and 8/10
     expect(md.counts.unknown).toBe(7);
     expect(md.bounds[0]!).toBeCloseTo(0.1, 12);

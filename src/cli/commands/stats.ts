@@ -3,6 +3,7 @@ import { isCalendarDate, salvoError, SalvoFailure } from '../../kernel/index.js'
 import { statsQueries } from '../../infra/registry/stats-queries.js';
 import type { GroupBy, StatsFilter } from '../../registry/ports.js';
 import {
+  cnsStats,
   computeStats,
   type IncidentStatsGroup,
   type ReportStatsGroup,
@@ -22,6 +23,9 @@ interface StatsCliOptions extends GlobalOptions {
   by?: string;
   missingData?: boolean;
   launches?: string;
+  trend?: boolean;
+  cns?: boolean;
+  origin?: string;
   format?: string;
 }
 
@@ -37,6 +41,12 @@ function table(rows: string[][]): string {
 
 export function formatStats(s: StatsReport): string {
   const out: string[] = [];
+  const trendText = (g: ReportStatsGroup): string =>
+    !g.trend
+      ? ''
+      : g.trend.oddsRatioPerMonth === null
+        ? `— (${g.trend.note ?? ''})`
+        : `×${g.trend.oddsRatioPerMonth.toFixed(2)}/month [${g.trend.ci95?.[0].toFixed(2)}, ${g.trend.ci95?.[1].toFixed(2)}] p=${g.trend.pValue?.toPrecision(2)}`;
   const rep = (g: ReportStatsGroup): string[] => [
     g.label ?? g.key,
     String(g.launched),
@@ -44,6 +54,7 @@ export function formatStats(s: StatsReport): string {
     String(g.launchedWithKnownDestroyed),
     pct(g.interceptionRate),
     ci(g.ci95),
+    ...(s.reports.groups.some((x) => x.trend) ? [trendText(g)] : []),
   ];
   out.push(
     'Air Force reports: launched, destroyed, interception rate (destroyed / launched where destroyed is known), 95 % Wilson interval',
@@ -234,6 +245,9 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
       'total launches known from elsewhere (for --missing-data; default: the incidents)',
     )
     .option('--format <table|json|csv>', 'output format (--json is --format json)', 'table')
+    .option('--trend', 'with --by model: the monthly logistic trend of each interception rate')
+    .option('--cns', 'DPRK test success rates from the CNS database instead (--by missile | year)')
+    .option('--origin <json|xlsx>', 'with --cns: which imported copy of the CNS database', 'json')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatsCliOptions>();
       setExit(
@@ -250,6 +264,52 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
             throw new SalvoFailure(
               salvoError('INVALID_INPUT', `--launches '${opts.launches}' is not a whole number`, [
                 { field: '--launches', reason: 'not a whole number' },
+              ]),
+            );
+          if (opts.cns) {
+            const by = opts.by ?? 'missile';
+            if (by !== 'missile' && by !== 'year')
+              throw new SalvoFailure(
+                salvoError('INVALID_INPUT', `with --cns, --by is missile or year, not '${by}'`, [
+                  { field: '--by', reason: 'unknown grouping' },
+                ]),
+              );
+            if (opts.origin !== 'json' && opts.origin !== 'xlsx')
+              throw new SalvoFailure(
+                salvoError('INVALID_INPUT', `--origin '${opts.origin ?? ''}' is not json or xlsx`, [
+                  { field: '--origin', reason: 'unknown origin' },
+                ]),
+              );
+            const origin = opts.origin;
+            const r = await withStore(opts, (store) => cnsStats(statsQueries(store.db), by, origin));
+            if (format === 'json') printJson(io, r);
+            else {
+              io.out(
+                `DPRK missile tests (CNS database, ${origin} copy): success rate over tests of known outcome, 95 % Wilson interval`,
+              );
+              const line = (g: (typeof r.groups)[number]): string[] => [
+                g.label,
+                String(g.tests),
+                `${g.successes}/${g.successes + g.failures}`,
+                pct(g.successRate),
+                ci(g.ci95),
+                String(g.unknown),
+              ];
+              io.out(
+                table([
+                  ['group', 'tests', 'successes', 'rate', '95 % CI', 'unknown'],
+                  ...r.groups.map(line),
+                  line(r.total),
+                ]),
+              );
+              for (const n of r.notes) io.out(`note: ${n}`);
+            }
+            return EXIT.OK;
+          }
+          if (opts.trend && opts.by !== 'model')
+            throw new SalvoFailure(
+              salvoError('INVALID_INPUT', '--trend needs --by model', [
+                { field: '--trend', reason: 'needs --by model' },
               ]),
             );
           if (opts.by !== undefined && !(GROUPS as readonly string[]).includes(opts.by))
@@ -277,6 +337,7 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
             };
             return computeStats(q, filter, opts.by as GroupBy | undefined, {
               missingData: Boolean(opts.missingData),
+              trend: Boolean(opts.trend),
               ...(launches !== undefined ? { launches } : {}),
             });
           });

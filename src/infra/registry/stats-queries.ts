@@ -1,8 +1,10 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { nameKey } from '../../registry/normalise/text.js';
 import type {
+  CnsAggregate,
   GroupBy,
   IncidentAggregate,
+  ModelMonthAggregate,
   ReportAggregate,
   StatsFilter,
   StatsQueries,
@@ -166,6 +168,67 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
           injured: num(r.injured),
         }))
         .filter((r) => r.count > 0);
+    },
+
+    async reportAggregatesByModelMonth(filter: StatsFilter): Promise<ModelMonthAggregate[]> {
+      let q = db
+        .selectFrom('attack_reports as r')
+        .select((eb) => [
+          sql<string>`coalesce(r.model_id, r.model_label)`.as('key'),
+          sql<string>`substr(r.time_start_utc, 1, 7)`.as('month'),
+          eb.fn.coalesce(eb.fn.sum<number>('r.destroyed'), sql.lit(0)).as('destroyed'),
+          eb.fn
+            .coalesce(
+              eb.fn.sum<number>(
+                eb.case().when('r.destroyed', 'is not', null).then(eb.ref('r.destroyed_base')).end(),
+              ),
+              sql.lit(0),
+            )
+            .as('known'),
+        ]);
+      if (filter.fromUtc) q = q.where('r.time_start_utc', '>=', filter.fromUtc);
+      if (filter.toUtc) q = q.where('r.time_start_utc', '<', filter.toUtc);
+      if (filter.modelId) q = q.where('r.model_id', '=', filter.modelId);
+      const rows = await q
+        .groupBy([sql`coalesce(r.model_id, r.model_label)`, sql`substr(r.time_start_utc, 1, 7)`])
+        .orderBy('key')
+        .orderBy('month')
+        .execute();
+      return rows.map((r) => ({
+        key: String(r.key),
+        month: String(r.month),
+        destroyed: num(r.destroyed),
+        launchedWithKnownDestroyed: num(r.known),
+      }));
+    },
+
+    async cnsAggregates(by: 'missile' | 'year', origin: 'json' | 'xlsx'): Promise<CnsAggregate[]> {
+      const key = by === 'missile' ? sql<string>`t.missile_key` : sql<string>`substr(t.date_utc, 1, 4)`;
+      const rows = await db
+        .selectFrom('cns_tests as t')
+        .select((eb) => [
+          key.as('key'),
+          eb.fn.max('t.missile_name').as('label'),
+          eb.fn.countAll<number>().as('tests'),
+          eb.fn
+            .sum<number>(eb.case().when('t.outcome', '=', 'success').then(sql.lit(1)).else(sql.lit(0)).end())
+            .as('ok'),
+          eb.fn
+            .sum<number>(eb.case().when('t.outcome', '=', 'failure').then(sql.lit(1)).else(sql.lit(0)).end())
+            .as('fail'),
+        ])
+        .where('t.origin', '=', origin)
+        .groupBy(key)
+        .orderBy('key')
+        .execute();
+      return rows.map((r) => ({
+        key: String(r.key),
+        label: by === 'missile' ? String(r.label) : String(r.key),
+        tests: num(r.tests),
+        successes: num(r.ok),
+        failures: num(r.fail),
+        unknown: num(r.tests) - num(r.ok) - num(r.fail),
+      }));
     },
 
     async resolveModel(label: string): Promise<string | undefined> {

@@ -1,6 +1,15 @@
 import { wilsonInterval } from '../../statistics/intervals.js';
 import { missingDataFailureRate, type MissingDataSummary } from '../../statistics/missing-data.js';
-import type { GroupBy, IncidentAggregate, ReportAggregate, StatsFilter, StatsQueries } from '../ports.js';
+import { logisticTrend } from '../../statistics/trend.js';
+import type {
+  CnsAggregate,
+  GroupBy,
+  IncidentAggregate,
+  ModelMonthAggregate,
+  ReportAggregate,
+  StatsFilter,
+  StatsQueries,
+} from '../ports.js';
 
 export interface ReportStatsGroup {
   readonly key: string;
@@ -12,6 +21,19 @@ export interface ReportStatsGroup {
   /** destroyed / launchedWithKnownDestroyed; null when nothing is known. */
   readonly interceptionRate: number | null;
   readonly ci95: readonly [number, number] | null;
+  /** With `--trend` and `--by model`: the monthly logistic trend of the interception rate. */
+  readonly trend?: InterceptionTrend;
+}
+
+export interface InterceptionTrend {
+  readonly months: number;
+  /** Multiplicative change of the odds of interception per month, with its 95 % interval; null if not estimable. */
+  readonly oddsRatioPerMonth: number | null;
+  readonly ci95: readonly [number, number] | null;
+  readonly pValue: number | null;
+  readonly dispersion: number | null;
+  readonly model: string;
+  readonly note?: string;
 }
 
 export interface IncidentStatsGroup {
@@ -126,7 +148,92 @@ const sumIncidents = (xs: readonly IncidentAggregate[]): IncidentAggregate =>
     },
   );
 
+/**
+ * Monthly logistic trend of one model's interception rate (statistics/trend.ts: binomial IRLS with
+ * quasi-binomial standard errors). Months with no known destroyed figure carry no weight; fewer than two
+ * informative months, or separation (every launch intercepted or none), give no estimate, with the reason.
+ */
+export function interceptionTrend(
+  rows: readonly ModelMonthAggregate[],
+  firstMonth: string,
+): InterceptionTrend {
+  const monthIndex = (m: string): number => {
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    const [y0, m0] = firstMonth.split('-').map(Number) as [number, number];
+    return (y - y0) * 12 + (mo - m0);
+  };
+  const periods = rows
+    .filter((r) => r.launchedWithKnownDestroyed > 0)
+    .map((r) => ({
+      period: r.month,
+      t: monthIndex(r.month),
+      successes: Math.min(r.destroyed, r.launchedWithKnownDestroyed),
+      trials: r.launchedWithKnownDestroyed,
+    }));
+  const none = (note: string): InterceptionTrend => ({
+    months: periods.length,
+    oddsRatioPerMonth: null,
+    ci95: null,
+    pValue: null,
+    dispersion: null,
+    model: 'logit(rate) = α + β·month, binomial IRLS, quasi-binomial SE',
+    note,
+  });
+  if (periods.length < 2) return none('fewer than two months with a known destroyed figure');
+  const fit = logisticTrend(periods);
+  if (!fit.converged) return none('not estimable: every launch intercepted or none (separation)');
+  return {
+    months: periods.length,
+    oddsRatioPerMonth: fit.oddsRatioPerUnit,
+    ci95: fit.oddsRatioCi95,
+    pValue: fit.pValue,
+    dispersion: fit.dispersion,
+    model: fit.model,
+  };
+}
+
+export interface CnsStatsGroup extends CnsAggregate {
+  /** successes / (successes + failures); tests of unknown outcome are left out. */
+  readonly successRate: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** DPRK test success rates per type (or year) from the CNS database, with 95 % Wilson intervals. */
+export async function cnsStats(
+  q: StatsQueries,
+  by: 'missile' | 'year',
+  origin: 'json' | 'xlsx',
+): Promise<{ by: string; origin: string; groups: CnsStatsGroup[]; total: CnsStatsGroup; notes: string[] }> {
+  const rows = await q.cnsAggregates(by, origin);
+  const group = (a: CnsAggregate): CnsStatsGroup => {
+    const r = rate(a.successes, a.successes + a.failures);
+    return { ...a, successRate: r.rate, ci95: r.ci95 };
+  };
+  const total = rows.reduce(
+    (t, a) => ({
+      ...t,
+      tests: t.tests + a.tests,
+      successes: t.successes + a.successes,
+      failures: t.failures + a.failures,
+      unknown: t.unknown + a.unknown,
+    }),
+    { key: 'total', label: 'total', tests: 0, successes: 0, failures: 0, unknown: 0 },
+  );
+  return {
+    by,
+    origin,
+    groups: rows.map(group),
+    total: group(total),
+    notes: [
+      'Source: CNS North Korea Missile Test Database (James Martin CNS for NTI); outcomes as CNS records them.',
+      'successRate = successes / (successes + failures), tests of unknown outcome left out; 95 % Wilson interval.',
+    ],
+  };
+}
+
 export interface StatsOptions {
+  /** With `by: 'model'`: a monthly interception trend per model. */
+  readonly trend?: boolean;
   /** Add the missing-data estimates to every incidents group and the total. */
   readonly missingData?: boolean;
   /** Launches known from elsewhere (e.g. ~50 for the 2023-24 campaign), for the total's missing-data cells. */
@@ -144,12 +251,19 @@ export async function computeStats(
   by: GroupBy | undefined,
   options: StatsOptions = {},
 ): Promise<StatsReport> {
-  const [rGroups, rTotal, iGroups, iTotal] = await Promise.all([
+  const [rGroups, rTotal, iGroups, iTotal, monthly] = await Promise.all([
     by ? q.reportAggregates(filter, by) : Promise.resolve([]),
     q.reportAggregates(filter, undefined),
     by ? q.incidentAggregates(filter, by) : Promise.resolve([]),
     q.incidentAggregates(filter, undefined),
+    options.trend && by === 'model' ? q.reportAggregatesByModelMonth(filter) : Promise.resolve([]),
   ]);
+  const firstMonth = monthly.reduce((m, r) => (r.month < m ? r.month : m), '9999-99');
+  const trendOf = (key: string): InterceptionTrend =>
+    interceptionTrend(
+      monthly.filter((r) => r.key === key),
+      firstMonth,
+    );
   const notes: string[] = [
     'interceptionRate = destroyed / launched over report rows whose destroyed figure is known; ci95 is the 95 % Wilson score interval.',
     'failureRate = (airburst + deviated) / incidents with a known outcome; ci95 is the 95 % Wilson score interval.',
@@ -167,7 +281,9 @@ export async function computeStats(
     filter,
     by: by ?? null,
     reports: {
-      groups: rGroups.map(reportGroup),
+      groups: rGroups.map((g) =>
+        options.trend && by === 'model' ? { ...reportGroup(g), trend: trendOf(g.key) } : reportGroup(g),
+      ),
       total: reportGroup({ ...sumReports(rTotal), key: 'total' }),
     },
     incidents: {
