@@ -10,6 +10,7 @@ import { registerIdentify } from './commands/identify.js';
 import { registerReconstruct } from './commands/reconstruct.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerReplay } from './commands/replay.js';
+import { registerCaseStudy } from './commands/case-study.js';
 import { registerKey } from './commands/key.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerReconstruct(program, io, setExit);
   registerSimulate(program, io, setExit);
   registerReplay(program, io, setExit);
+  registerCaseStudy(program, io, setExit);
   registerKey(program, io, setExit);
   registerEvidence(program, io, setExit);
   registerCheckpoint(program, io, setExit);

@@ -151,3 +151,15 @@ describe('salvo catalogue', () => {
     expect(u.err).toMatch(/known types: hwasong-11ga/);
   });
 });
+
+describe('salvo case-study', () => {
+  it('runs the worked example end to end, including the step that must fail', async () => {
+    const dir = join(t.dir, 'case');
+    const r = await runCli(['case-study', '--dir', dir, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = r.json<{ ok: boolean; steps: { title: string; exitCode: number }[] }>();
+    expect(j.ok).toBe(true);
+    expect(j.steps.find((s) => /impact point alone/.test(s.title))?.exitCode).toBe(6);
+    expect(j.steps.at(-1)?.exitCode).toBe(0);
+  }, 120_000);
+});

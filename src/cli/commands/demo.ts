@@ -1,20 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { runCommand } from '../run.js';
+import { freshTourFolder, runTour, type TourStep } from '../tour.js';
 
 /** The demo data shipped with Salvo (demo/ at the package root), from src/ or dist/ alike. */
 export const DEMO_DATA = fileURLToPath(new URL('../../../demo/data/', import.meta.url));
-const MARKER = '.salvo-demo';
 
-export interface DemoStep {
-  readonly title: string;
-  readonly why: string;
-  readonly args: readonly string[];
-}
+export type DemoStep = TourStep;
 
 /** The tour, in order. Every capability adds its steps here so that `npm run demo` shows the whole product. */
 export function demoSteps(db: string, dir: string): DemoStep[] {
@@ -114,6 +109,16 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       why: 'A court can ask for the same answer again: the run is replayed and compared bit for bit.',
       args: ['--db', db, 'replay', '--incident', 'DEMO-2024-01-23-POL'],
     },
+    {
+      title: 'Interception trends per model, month by month',
+      why: 'A logistic trend with its interval and p-value, or the reason there is none.',
+      args: ['--db', db, 'stats', '--by', 'model', '--trend', '--from', '2023-12-25', '--to', '2024-03-31'],
+    },
+    {
+      title: 'The worked example: the Dec 2023 - Feb 2024 campaign and the Kharkiv strike of 2 Jan 2024',
+      why: 'Public facts with citations; missing-data rates, custody, components, identification, and what the data cannot tell.',
+      args: ['case-study', '--dir', out('case-study')],
+    },
   ];
 }
 
@@ -130,52 +135,24 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
       const json = Boolean(cmd.optsWithGlobals<{ json?: boolean }>().json);
       setExit(
         await runCommand(io, json, async () => {
-          const dir = resolve(o.dir);
-          if (existsSync(dir)) {
-            const entries = readdirSync(dir);
-            if (entries.length > 0 && !entries.includes(MARKER)) {
-              io.err(`salvo demo: ${dir} exists and is not a Salvo demo folder; choose another with --dir`);
-              return EXIT.CONFLICT;
-            }
-            rmSync(dir, { recursive: true, force: true });
+          const folder = freshTourFolder(o.dir, 'demo');
+          if (typeof folder === 'string') {
+            io.err(`salvo demo: ${folder}`);
+            return EXIT.CONFLICT;
           }
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(join(dir, MARKER), 'Created by `salvo demo`; safe to delete.\n');
-          const db = join(relative(process.cwd(), dir) || dir, 'demo.db');
-          const { main } = await import('../main.js');
-          const results: { title: string; command: string; exitCode: number }[] = [];
-          if (!json)
-            io.out(
-              `Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}\n`,
-            );
-          for (const [i, step] of demoSteps(db, relative(process.cwd(), dir) || dir).entries()) {
-            const command = `salvo ${step.args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}`;
-            if (!json) {
-              io.out(`── ${i + 1}. ${step.title}`);
-              io.out(`   ${step.why}`);
-              io.out(`   $ ${command}\n`);
-            }
-            const sink: Io = json ? { out: () => undefined, err: () => undefined, interactive: false } : io;
-            const code = await main(step.args, sink);
-            results.push({ title: step.title, command, exitCode: code });
-            if (!json) io.out('');
-            if (code !== EXIT.OK) {
-              io.err(`salvo demo: step ${i + 1} failed with exit code ${code}`);
-              if (json) io.out(JSON.stringify({ ok: false, store: db, steps: results }, null, 2));
-              return code;
-            }
-          }
-          if (json) io.out(JSON.stringify({ ok: true, store: db, steps: results }, null, 2));
-          else {
-            io.out('What to try next:');
-            io.out(`  salvo --db ${db} stats --by month --model Iskander-M/KN-23`);
-            io.out(`  salvo --db ${db} stats --by launch_region --json`);
-            io.out(
-              '  salvo import airforce path/to/missile_attacks_daily.csv   (the real table, from Kaggle)',
-            );
-            io.out('  salvo --help');
-          }
-          return EXIT.OK;
+          const db = join(folder.shown, 'demo.db');
+          return runTour(io, json, demoSteps(db, folder.shown), {
+            name: 'demo',
+            intro: `Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}`,
+            store: db,
+            next: [
+              `salvo --db ${db} stats --by month --model Iskander-M/KN-23`,
+              `salvo --db ${db} stats --by model --trend --json`,
+              'salvo case-study   (the Dec 2023 - Feb 2024 campaign from public facts, with what the data cannot tell)',
+              'salvo import airforce path/to/missile_attacks_daily.csv   (the real table, from Kaggle)',
+              'salvo --help',
+            ],
+          });
         }),
       );
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { analysisRunStore } from '../../infra/cases/analysis-runs.js';
-import { loadCatalogue, readJsonFile } from '../../infra/catalogue/load.js';
+import { loadCatalogue } from '../../infra/catalogue/load.js';
+import { readJsonFile } from '../../infra/files/read-json.js';
 import { sha256Hex } from '../../infra/crypto/hash.js';
 import {
   explainTopTwo,

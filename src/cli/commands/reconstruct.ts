@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { analysisRunStore } from '../../infra/cases/analysis-runs.js';
-import { loadCatalogue, readJsonFile } from '../../infra/catalogue/load.js';
+import { loadCatalogue } from '../../infra/catalogue/load.js';
+import { readJsonFile } from '../../infra/files/read-json.js';
 import { sha256Hex } from '../../infra/crypto/hash.js';
 import { atomicWriteFileSync } from '../../infra/files/atomic-write.js';
 import type { Catalogue } from '../../identification/index.js';

@@ -12,6 +12,9 @@ import {
 import { withStore, type GlobalOptions, type Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, runCommand } from '../run.js';
+import { z } from 'zod';
+import { readJsonFile } from '../../infra/files/read-json.js';
+import { missingDataFailureRate, type MissingDataSummary } from '../../statistics/missing-data.js';
 import { csvField } from '../../infra/files/atomic-write.js';
 
 const GROUPS: readonly GroupBy[] = ['month', 'model', 'launch_region', 'target_region'];
@@ -26,6 +29,7 @@ interface StatsCliOptions extends GlobalOptions {
   trend?: boolean;
   cns?: boolean;
   origin?: string;
+  counts?: string;
   format?: string;
 }
 
@@ -120,6 +124,70 @@ export function formatStats(s: StatsReport): string {
   out.push('');
   for (const n of s.notes) out.push(`note: ${n}`);
   return out.join('\n');
+}
+
+function formatMissingData(rows: [string, MissingDataSummary][]): string {
+  const out = ['Missing data: the failure rate under three assumptions (95 % intervals)'];
+  out.push(
+    table([
+      [
+        'group',
+        'launches',
+        'unknown',
+        'naive',
+        'bounds (worst/best case)',
+        'bayes (outcome-dependent recovery)',
+      ],
+      ...rows.map(([key, m]) => [
+        key,
+        String(m.counts.launches),
+        String(m.counts.unknown),
+        `${pct(m.naive.rate)} ${ci(m.naive.ci95)}`,
+        `[${pct(m.bounds[0])}, ${pct(m.bounds[1])}] (with sampling ${ci(m.boundsCi95)})`,
+        `${pct(m.bayes.rate)} ${ci(m.bayes.ci95)}${m.bayes.recoveryIdentifiedByData ? '' : ' (priors only!)'}`,
+      ]),
+    ]),
+  );
+  const m = rows[rows.length - 1]![1];
+  out.push(`naive assumes: ${m.naive.assumption}`);
+  out.push(`bounds assume: ${m.boundsAssumption}`);
+  out.push(`bayes assumes: ${m.bayes.assumption}`);
+  return out.join('\n');
+}
+
+const countSchema = z.number().int().nonnegative();
+const countsSchema = z
+  .object({
+    launches: countSchema,
+    failures: z.object({ withDebris: countSchema, withoutDebris: countSchema }).strict(),
+    successes: z.object({ withDebris: countSchema, withoutDebris: countSchema }).strict(),
+    source: z.string().optional(),
+  })
+  .strict();
+
+/** Missing-data estimates from published aggregate counts (e.g. ~50 launched, 21 examined). */
+function missingDataFromCounts(json: unknown, file: string): MissingDataSummary {
+  const r = countsSchema.safeParse(json);
+  if (!r.success)
+    throw new SalvoFailure(
+      salvoError(
+        'INVALID_INPUT',
+        `${file} is not a counts file`,
+        r.error.issues.map((i) => ({ file, field: i.path.join('.') || '(root)', reason: i.message })),
+      ),
+    );
+  const c = r.data;
+  const known =
+    c.failures.withDebris + c.failures.withoutDebris + c.successes.withDebris + c.successes.withoutDebris;
+  if (known > c.launches)
+    throw new SalvoFailure(
+      salvoError(
+        'INVALID_INPUT',
+        `${file}: the known outcomes (${known}) exceed the launches (${c.launches})`,
+        [{ file, field: 'launches', reason: `less than the ${known} known outcomes` }],
+      ),
+    );
+  return missingDataFailureRate(c);
 }
 
 /** One CSV table: reports groups, then incidents groups, each with its totals row; missing-data columns last. */
@@ -248,6 +316,10 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
     .option('--trend', 'with --by model: the monthly logistic trend of each interception rate')
     .option('--cns', 'DPRK test success rates from the CNS database instead (--by missile | year)')
     .option('--origin <json|xlsx>', 'with --cns: which imported copy of the CNS database', 'json')
+    .option(
+      '--counts <file.json>',
+      'missing-data estimates from published counts: {launches, failures: {withDebris, withoutDebris}, successes: {...}}',
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<StatsCliOptions>();
       setExit(
@@ -266,6 +338,12 @@ export function registerStats(program: Command, io: Io, setExit: (code: number) 
                 { field: '--launches', reason: 'not a whole number' },
               ]),
             );
+          if (opts.counts) {
+            const md = missingDataFromCounts(await readJsonFile(opts.counts), opts.counts);
+            if (format === 'json') printJson(io, { missingData: md });
+            else io.out(formatMissingData([['counts', md]]));
+            return EXIT.OK;
+          }
           if (opts.cns) {
             const by = opts.by ?? 'missile';
             if (by !== 'missile' && by !== 'year')
