@@ -1,6 +1,7 @@
 import type { AttackReportDraft } from './model/attack-report.js';
 import type { CnsTestDraft } from './model/cns-test.js';
 import type { IncidentDraft } from './model/incident.js';
+import type { BoundaryDraft } from './importers/boundaries.js';
 
 /** An imported file, recorded once by its SHA-256 (importing the same bytes again adds nothing). */
 export interface SourceRecord {
@@ -43,6 +44,7 @@ export interface ImportSession {
   /** Incidents already stored under these ids (read inside the transaction). */
   incidentFingerprints(ids: readonly string[]): Promise<IncidentFingerprint[]>;
   writeCnsTests(sourceId: string, tests: readonly CnsTestDraft[]): Promise<WriteCount>;
+  writeBoundaries(sourceId: string, boundaries: readonly BoundaryDraft[]): Promise<WriteCount>;
 }
 
 /** Existing incident content, to tell an identical re-import from a conflicting one. */

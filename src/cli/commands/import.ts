@@ -8,7 +8,9 @@ import { readUtf8Chunks } from '../../infra/files/utf8-chunks.js';
 import { readCnsJson, readCnsXlsx } from '../../infra/importers/cns-files.js';
 import { registryStore } from '../../infra/registry/kysely-registry-store.js';
 import { airforceMapper, type TextRecord } from '../../registry/importers/airforce-mapper.js';
+import { boundariesMapper } from '../../registry/importers/boundaries.js';
 import { cnsMapper, type CnsRecord } from '../../registry/importers/cns.js';
+import { readJsonFile } from '../../infra/files/read-json.js';
 import { incidentsMapper } from '../../registry/importers/incidents.js';
 import { runImport, type ImportSummary, type RowMapper } from '../../registry/services/run-import.js';
 import { withStore, type GlobalOptions, type Io } from '../context.js';
@@ -18,7 +20,7 @@ import { printJson, reportError, runCommand } from '../run.js';
 import type { Store } from '../../infra/db/database.js';
 import type { Result } from '../../kernel/index.js';
 
-export const IMPORT_KINDS = ['airforce', 'incidents', 'cns'] as const;
+export const IMPORT_KINDS = ['airforce', 'incidents', 'cns', 'boundaries'] as const;
 type Kind = (typeof IMPORT_KINDS)[number];
 
 interface ImportCliOptions extends GlobalOptions {
@@ -102,6 +104,35 @@ async function importCns(store: Store, file: string, opts: ImportCliOptions): Pr
   return r.ok ? { ok: true, value: { ...r.value, warnings: [...warnings, ...r.value.warnings] } } : r;
 }
 
+async function importBoundaries(
+  store: Store,
+  file: string,
+  opts: ImportCliOptions,
+): Promise<Result<ImportSummary>> {
+  const { sha256, sizeBytes } = await sha256File(file);
+  const doc = (await readJsonFile(file)) as { type?: unknown; features?: unknown };
+  if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
+    throw new SalvoFailure(
+      salvoError('INVALID_INPUT', `${file} is not a GeoJSON FeatureCollection`, [
+        {
+          file,
+          field: 'type',
+          reason: `expected "FeatureCollection", found ${JSON.stringify(doc.type ?? null)}`,
+        },
+      ]),
+    );
+  const features = doc.features.map((value, index) => ({ index, value }));
+  async function* one(): AsyncGenerator<typeof features> {
+    yield features;
+  }
+  return runImport(registryStore(store), boundariesMapper(sha256.slice(0, 12)), {
+    file: { label: file, fileName: basename(file), sha256, sizeBytes },
+    batches: one(),
+    skipInvalid: Boolean(opts.skipInvalid),
+    now: new Date().toISOString(),
+  });
+}
+
 export function printImportSummary(io: Io, s: ImportSummary): void {
   if (s.alreadyImported) {
     io.out(`${s.file}: already imported (source ${s.sourceId}); nothing added.`);
@@ -134,6 +165,7 @@ Kinds:
   airforce   the "Massive Missile Attacks on Ukraine" daily CSV (Ivaniuk / Ukrainian Air Force)
   incidents  Salvo's incidents CSV (docs/formats.md)
   cns        the CNS North Korea missile test database: nagix JSON or the CNS .xlsx
+  boundaries admin-1 boundaries as a GeoJSON FeatureCollection (geoBoundaries, Natural Earth), on ISO 3166-2 codes
 
 Exit codes: 0 imported (or already imported), 2 invalid input (nothing stored), 4 file not found,
 5 conflict with stored incidents, 74 I/O failure.`,
@@ -160,6 +192,8 @@ Exit codes: 0 imported (or already imported), 2 invalid input (nothing stored), 
                 return importCsv(store, file, incidentsMapper(sha256Hex), opts, io);
               case 'cns':
                 return importCns(store, file, opts);
+              case 'boundaries':
+                return importBoundaries(store, file, opts);
             }
           });
           if (!result.ok) return reportError(io, result.error, Boolean(opts.json));

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AnalysisTables } from './schema-analysis.js';
+import type { BoundaryTables } from './schema-boundaries.js';
 import type { EvidenceTables } from './schema-evidence.js';
 
 /**
@@ -152,7 +153,7 @@ export interface CnsTestsTable {
   raw_json: string;
 }
 
-export interface Database extends EvidenceTables, AnalysisTables {
+export interface Database extends EvidenceTables, AnalysisTables, BoundaryTables {
   sources: SourcesTable;
   regions: RegionsTable;
   region_names: RegionNamesTable;

@@ -304,6 +304,33 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
       }
       return out;
     },
+    async writeBoundaries(sourceId, drafts) {
+      let inserted = 0;
+      // One geometry can be megabytes: insert one at a time.
+      for (const d of drafts) {
+        const r = await db
+          .insertInto('boundaries')
+          .values({
+            id: d.id,
+            source_id: sourceId,
+            iso_code: d.isoCode,
+            country: d.country,
+            name: d.name,
+            min_lon: d.minLon,
+            min_lat: d.minLat,
+            max_lon: d.maxLon,
+            max_lat: d.maxLat,
+            geometry_json: d.geometry,
+            note: d.note,
+            properties_json: JSON.stringify(d.properties),
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        inserted += r.length;
+      }
+      return { inserted, duplicates: drafts.length - inserted };
+    },
     async writeCnsTests(sourceId, drafts) {
       let inserted = 0;
       for (const part of chunks(drafts, 500)) {
