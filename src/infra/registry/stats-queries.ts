@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { nameKey } from '../../registry/normalise/text.js';
 import type {
   CnsAggregate,
@@ -12,6 +12,19 @@ import type {
 import type { Database } from '../db/schema.js';
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Destroyed, and the launched count it refers to, summed over report rows whose destroyed figure is known. */
+const DESTROYED_SUM = sql<number>`coalesce(sum(r.destroyed), 0)`;
+const KNOWN_SUM = sql<number>`coalesce(sum(case when r.destroyed is not null then r.destroyed_base end), 0)`;
+
+/** The filter of every report query, on the alias `r`. */
+function reportWhere(f: StatsFilter): RawBuilder<SqlBool>[] {
+  const w: RawBuilder<SqlBool>[] = [];
+  if (f.fromUtc) w.push(sql<SqlBool>`r.time_start_utc >= ${f.fromUtc}`);
+  if (f.toUtc) w.push(sql<SqlBool>`r.time_start_utc < ${f.toUtc}`);
+  if (f.modelId) w.push(sql<SqlBool>`r.model_id = ${f.modelId}`);
+  return w;
+}
 
 /** Portable GROUP BY queries (SQLite and PostgreSQL); sums come back as strings from pg and are converted. */
 export function statsQueries(db: Kysely<Database>): StatsQueries {
@@ -34,19 +47,10 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
         .select((eb) => [
           eb.fn.countAll<number>().as('rows'),
           eb.fn.coalesce(eb.fn.sum<number>('r.launched'), sql.lit(0)).as('launched'),
-          eb.fn.coalesce(eb.fn.sum<number>('r.destroyed'), sql.lit(0)).as('destroyed'),
-          eb.fn
-            .coalesce(
-              eb.fn.sum<number>(
-                eb.case().when('r.destroyed', 'is not', null).then(eb.ref('r.destroyed_base')).end(),
-              ),
-              sql.lit(0),
-            )
-            .as('known'),
+          DESTROYED_SUM.as('destroyed'),
+          KNOWN_SUM.as('known'),
         ]);
-      if (filter.fromUtc) q = q.where('r.time_start_utc', '>=', filter.fromUtc);
-      if (filter.toUtc) q = q.where('r.time_start_utc', '<', filter.toUtc);
-      if (filter.modelId) q = q.where('r.model_id', '=', filter.modelId);
+      for (const w of reportWhere(filter)) q = q.where(w);
       const keyed =
         by === 'month'
           ? q
@@ -173,22 +177,13 @@ export function statsQueries(db: Kysely<Database>): StatsQueries {
     async reportAggregatesByModelMonth(filter: StatsFilter): Promise<ModelMonthAggregate[]> {
       let q = db
         .selectFrom('attack_reports as r')
-        .select((eb) => [
+        .select(() => [
           sql<string>`coalesce(r.model_id, r.model_label)`.as('key'),
           sql<string>`substr(r.time_start_utc, 1, 7)`.as('month'),
-          eb.fn.coalesce(eb.fn.sum<number>('r.destroyed'), sql.lit(0)).as('destroyed'),
-          eb.fn
-            .coalesce(
-              eb.fn.sum<number>(
-                eb.case().when('r.destroyed', 'is not', null).then(eb.ref('r.destroyed_base')).end(),
-              ),
-              sql.lit(0),
-            )
-            .as('known'),
+          DESTROYED_SUM.as('destroyed'),
+          KNOWN_SUM.as('known'),
         ]);
-      if (filter.fromUtc) q = q.where('r.time_start_utc', '>=', filter.fromUtc);
-      if (filter.toUtc) q = q.where('r.time_start_utc', '<', filter.toUtc);
-      if (filter.modelId) q = q.where('r.model_id', '=', filter.modelId);
+      for (const w of reportWhere(filter)) q = q.where(w);
       const rows = await q
         .groupBy([sql`coalesce(r.model_id, r.model_label)`, sql`substr(r.time_start_utc, 1, 7)`])
         .orderBy('key')
