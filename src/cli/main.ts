@@ -19,6 +19,8 @@ import { registerExport } from './commands/export.js';
 import { registerVerifyBundle } from './commands/verify-bundle.js';
 import { registerComponents } from './commands/components.js';
 import { registerTrace } from './commands/trace.js';
+import { registerReport } from './commands/report.js';
+import { registerBulletin } from './commands/bulletin.js';
 
 export const VERSION = '0.1.0';
 
@@ -52,6 +54,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerVerifyBundle(program, io, setExit);
   registerComponents(program, io, setExit);
   registerTrace(program, io, setExit);
+  registerReport(program, io, setExit);
+  registerBulletin(program, io, setExit);
   return program;
 }
 

@@ -5,6 +5,7 @@ import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { runCommand } from '../run.js';
 import { freshTourFolder, runTour, type TourStep } from '../tour.js';
+import { publishingSteps } from './demo-publishing.js';
 
 /** The demo data shipped with Salvo (demo/ at the package root), from src/ or dist/ alike. */
 export const DEMO_DATA = fileURLToPath(new URL('../../../demo/data/', import.meta.url));
@@ -119,6 +120,7 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       why: 'Public facts with citations; missing-data rates, custody, components, identification, and what the data cannot tell.',
       args: ['case-study', '--dir', out('case-study')],
     },
+    ...publishingSteps(db, out),
   ];
 }
 

@@ -6,6 +6,7 @@ import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, runCommand } from '../run.js';
 import { actorOrDefault, withLocker, withLockerOptions, type EvidenceCliOptions } from './evidence-common.js';
+import { registerExportMaps } from './export-maps.js';
 
 interface ExportOptions extends EvidenceCliOptions {
   incident: string;
@@ -15,7 +16,9 @@ interface ExportOptions extends EvidenceCliOptions {
 
 /** `salvo export bundle`: a self-verifying evidence bundle for one incident. */
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
-  const exp = program.command('export').description('export evidence');
+  const exp = program
+    .command('export')
+    .description('export evidence bundles, and incidents as maps and tables (geojson, kml, csv)');
   withLockerOptions(
     exp
       .command('bundle')
@@ -55,4 +58,5 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
         }),
       );
     });
+  registerExportMaps(exp, io, setExit);
 }

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { htmlToPdf } from '../../infra/reports/pdf.js';
+import { writeReport } from '../../infra/reports/output.js';
+import { reportHasher, reportSources } from '../../infra/reports/report-source.js';
+import { salvoError, SalvoFailure } from '../../kernel/index.js';
+import { canonicalJson } from '../../evidence/model/canonical.js';
+import {
+  buildDossier,
+  renderDossierHtml,
+  renderDossierMarkdown,
+  verifyDossierHtml,
+  type Audience,
+} from '../../reports/index.js';
+import { withStore, type GlobalOptions, type Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson, runCommand } from '../run.js';
+
+const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const AUDIENCES: readonly Audience[] = ['public', 'restricted', 'sealed'];
+
+interface ReportCliOptions extends GlobalOptions {
+  format: string;
+  out?: string;
+  public?: boolean;
+  audience?: string;
+  generatedAt?: string;
+}
+
+export const usage = (field: string, message: string): SalvoFailure =>
+  new SalvoFailure(salvoError('INVALID_INPUT', message, [{ field, reason: message }]));
+
+export async function generatorInfo(): Promise<{ name: string; version: string }> {
+  const { VERSION } = await import('../main.js');
+  return { name: 'Salvo', version: VERSION };
+}
+
+function audienceOf(o: ReportCliOptions): Audience {
+  if (o.public && o.audience && o.audience !== 'public')
+    throw usage('--public', '--public contradicts --audience ' + o.audience);
+  if (o.public) return 'public';
+  const a = (o.audience ?? 'restricted') as Audience;
+  if (!AUDIENCES.includes(a)) throw usage('--audience', `--audience must be one of ${AUDIENCES.join(', ')}`);
+  return a;
+}
+
+function instantOf(text: string | undefined): string {
+  if (text === undefined) return new Date().toISOString();
+  const t = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t))
+    throw usage('--generated-at', `--generated-at '${text}' is not an ISO 8601 instant`);
+  return new Date(t).toISOString();
+}
+
+/** `salvo report incident ID` and `salvo report verify FILE`. */
+export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
+  const report = program.command('report').description('evidentiary dossiers (issue 8): HTML, PDF, Markdown');
+  report
+    .command('incident')
+    .description(
+      "an incident's dossier: findings in calibrated words, exhibits with custody and proofs, methodology, figures",
+    )
+    .argument('<id>', 'incident id')
+    .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'html')
+    .option('--out <file>', 'write here (atomically); default stdout (required for pdf)')
+    .option('--public', 'public edition: restricted and sealed material left out (same as --audience public)')
+    .option(
+      '--audience <level>',
+      'public | restricted (default: sealed items left out) | sealed (everything, marked)',
+    )
+    .option('--generated-at <instant>', 'the generation time to state (to rebuild a dossier bit for bit)')
+    .addHelpText(
+      'after',
+      '\nThe document hash is SHA-256 over the RFC 8785 canonical JSON of the dossier (see docs/publishing.md).',
+    )
+    .action(async (id: string, _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<ReportCliOptions>();
+      setExit(
+        await runCommand(io, Boolean(o.json), async () => {
+          const format = o.format as Format;
+          if (!FORMATS.includes(format))
+            throw usage('--format', `--format must be one of ${FORMATS.join(', ')}`);
+          if (format === 'pdf' && !o.out) throw usage('--out', 'a PDF needs --out FILE');
+          if (o.json && !o.out && format !== 'json')
+            throw usage('--out', 'with --json, give --out FILE (the summary goes to stdout)');
+          const audience = audienceOf(o);
+          const generatedAt = instantOf(o.generatedAt);
+          const generator = await generatorInfo();
+          const built = await withStore(o, async (store) =>
+            buildDossier(reportSources(store.db).dossier, reportHasher, {
+              incident: id,
+              audience,
+              generatedAt,
+              generator,
+            }),
+          );
+          if (!built.ok) throw new SalvoFailure(built.error);
+          const h = built.value;
+          let data: string | Uint8Array;
+          if (format === 'json')
+            data =
+              JSON.stringify(
+                { sha256: h.sha256, dossier: JSON.parse(canonicalJson(h.dossier)) as unknown },
+                null,
+                2,
+              ) + '\n';
+          else if (format === 'md') data = renderDossierMarkdown(h);
+          else {
+            const html = renderDossierHtml(h);
+            data =
+              format === 'pdf'
+                ? await htmlToPdf(html, {
+                    documentHash: h.sha256,
+                    header: `${h.dossier.title} — ${h.dossier.edition.audience.toUpperCase()} edition`,
+                  })
+                : html;
+          }
+          const summary = {
+            ok: true,
+            incident: id,
+            format,
+            edition: audience,
+            sha256: h.sha256,
+            exhibits: h.dossier.exhibits.length,
+            withheld: h.dossier.edition.withheld?.items ?? 0,
+            statements: h.dossier.statements.length,
+          };
+          if (o.out) {
+            const w = writeReport(o.out, data);
+            if (o.json) printJson(io, { ...summary, out: w.path, bytes: w.bytes });
+            else
+              io.err(
+                `${o.out}: ${format} dossier of ${id} (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${w.bytes} bytes, document SHA-256 ${h.sha256}`,
+              );
+          } else io.out(typeof data === 'string' ? data.replace(/\n$/, '') : '');
+          return EXIT.OK;
+        }),
+      );
+    });
+  report
+    .command('verify')
+    .description('check an HTML dossier offline: its embedded model must hash to the document hash it states')
+    .argument('<file>', 'a dossier written by `salvo report incident ID --format html`')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<GlobalOptions>();
+      setExit(
+        await runCommand(io, Boolean(o.json), async () => {
+          let html: string;
+          try {
+            html = await readFile(file, 'utf8');
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            throw new SalvoFailure(
+              salvoError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO', `cannot read ${file}`, [
+                { file, reason: code === 'ENOENT' ? 'no such file' : (e as Error).message },
+              ]),
+            );
+          }
+          const r = verifyDossierHtml(html, reportHasher);
+          if (o.json) printJson(io, r);
+          else if (r.ok)
+            io.out(
+              `${file}: intact; document SHA-256 ${r.computed} (incident ${r.incident}, ${r.edition} edition)`,
+            );
+          else {
+            io.err(`${file}: NOT intact`);
+            for (const p of r.problems) io.err(`  ${p}`);
+          }
+          return r.ok ? EXIT.OK : EXIT.INTEGRITY;
+        }),
+      );
+    });
+}
