@@ -195,6 +195,8 @@ const LOG_LOCK = 0x53_41_4c_56;
  * Runs `fn` in a transaction, again (up to 5 times) when it lost a race with another writer appending to the
  * log; the services' transaction bodies read what they build on inside the transaction, so a rerun is safe.
  */
+const MAX_ATTEMPTS = 20;
+
 export async function retryingTransaction<T>(
   db: Kysely<Database>,
   fn: (trx: Transaction<Database>) => Promise<T>,
@@ -210,7 +212,12 @@ export async function retryingTransaction<T>(
       });
     } catch (e) {
       if (!isConflict(e) || e instanceof SalvoFailure) throw e;
-      if (attempt >= 5)
+      // SQLite: a deferred transaction that read before another writer committed cannot upgrade to a write
+      // (SQLITE_BUSY_SNAPSHOT, no busy wait). Back off with jitter so concurrent appenders take turns; a loaded
+      // machine needed more than a handful of immediate retries.
+      if (attempt < MAX_ATTEMPTS)
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+      if (attempt >= MAX_ATTEMPTS)
         throw new SalvoFailure(
           salvoError(
             'CONFLICT',

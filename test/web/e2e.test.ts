@@ -1,0 +1,223 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, PASSWORD, resultsDir, startStack, type InPage } from './harness.js';
+
+/**
+ * issue-7: the web UI end to end, in headless Debian chromium against `salvo serve` on a demo store built in a
+ * temp folder. Screenshots of every view go to test-results/web/.
+ */
+const skip = !existsSync(CHROMIUM);
+if (skip)
+  console.warn(`issue-7 web e2e SKIPPED: ${CHROMIUM} is absent (apt-get install chromium; .ci/run does it)`);
+
+describe.skipIf(skip)('issue-7: web UI end to end', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let browser: Browser;
+  let page: Page;
+  const requested: string[] = [];
+  const stubbed = new Set<string>();
+  const shots = resultsDir();
+
+  /**
+   * While `GET /api/incidents/{id}/analyses` and `GET /api/analyses/{id}/geojson` are not on the server yet
+   * (requested in .tmp/api-requests.md), answer them from the same store and the GeoJSON the demo wrote, in
+   * the requested shapes. When the server has them, its answers pass through untouched.
+   */
+  async function stubPending(route: Route): Promise<void> {
+    const res = await route.fetch();
+    if (res.status() !== 404) return route.fulfill({ response: res });
+    const url = new URL(route.request().url());
+    stubbed.add(url.pathname.replace(/\/[^/]+\/(analyses|geojson)$/, '/{id}/$1'));
+    const analyses = /^\/api\/incidents\/([^/]+)\/analyses$/.exec(url.pathname);
+    if (analyses) {
+      const db = new Database(stack.fixture.db, { readonly: true });
+      try {
+        const rows = db
+          .prepare('select * from analysis_runs where incident_id = ? order by created_at desc, id desc')
+          .all(decodeURIComponent(analyses[1]!)) as Record<string, string>[];
+        const items = rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          incident: r.incident_id,
+          createdAt: r.created_at,
+          methodName: r.method_name,
+          methodVersion: r.method_version,
+          config: JSON.parse(r.config_json!) as unknown,
+          inputSha256: r.input_sha256,
+          result: JSON.parse(r.result_json!) as unknown,
+        }));
+        return route.fulfill({ json: { items } });
+      } finally {
+        db.close();
+      }
+    }
+    const geo = join(stack.fixture.dir, 'demo', 'track-poltava.geojson');
+    if (/^\/api\/analyses\/[^/]+\/geojson$/.test(url.pathname) && existsSync(geo))
+      return route.fulfill({ contentType: 'application/json', body: readFileSync(geo) });
+    return route.fulfill({ response: res });
+  }
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  async function signIn(user: string): Promise<void> {
+    await page.goto(`${stack.url}/#/login`);
+    await page.getByLabel('User name').fill(user);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('who').waitFor();
+  }
+
+  const mapIdle = (name: string) =>
+    page.waitForFunction(
+      (n) =>
+        (globalThis as unknown as InPage).document
+          .querySelector(`[data-map="${n}"]`)
+          ?.getAttribute('data-state') === 'idle',
+      name,
+      {
+        timeout: 20_000,
+      },
+    );
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('request', (r) => requested.push(r.url()));
+    await page.route('**/api/incidents/*/analyses', stubPending);
+    await page.route('**/api/analyses/*/geojson', stubPending);
+  }, 240_000);
+
+  afterAll(async () => {
+    if (stubbed.size)
+      console.warn(`issue-7 e2e: stubbed in the browser (not on the server yet): ${[...stubbed].join(', ')}`);
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('loads the demo: map, legend, list and timeline', async () => {
+    await signIn(stack.fixture.users.analyst);
+    await page.goto(`${stack.url}/#/`);
+    await expect
+      .poll(() => page.getByTestId('window-summary').textContent(), { timeout: 20_000 })
+      .toMatch(/All 18 incidents/);
+    await mapIdle('overview');
+    expect(await page.locator('[data-map="overview"]').getAttribute('data-points')).toBe('18');
+    expect(await page.getByRole('link', { name: 'DEMO-2024-01-23-POL' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Legend' }).count()).toBe(1);
+    await shot('1-overview');
+  }, 60_000);
+
+  it('brushes the timeline: the map and the list follow', async () => {
+    const brush = page.getByTestId('timeline-brush');
+    await brush.scrollIntoViewIfNeeded();
+    const box = (await brush.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const summary = (await page.getByTestId('window-summary').textContent()) ?? '';
+    const m = /^(\d+) of 18 incidents from/.exec(summary);
+    expect(m, summary).not.toBeNull();
+    const n = Number(m![1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(18);
+    await mapIdle('overview');
+    expect(await page.locator('[data-map="overview"]').getAttribute('data-points')).toBe(String(n));
+    expect(await page.locator('.incident-list tbody a').count()).toBe(n);
+    await shot('2-brushed');
+    // The keyboard moves the same window.
+    await brush.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('window-summary').textContent()).not.toBe(summary);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(() => page.getByTestId('window-summary').textContent()).toMatch(/All 18 incidents/);
+    // Playback of a night: the map shows the strikes up to the cursor, then the brush takes over again.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.locator('.playback-status').textContent(), { timeout: 15_000 })
+      .toMatch(/: [1-9]\d* of \d+ strikes of this night so far/);
+    await shot('2-playback');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByTestId('window-summary').textContent()).toMatch(/All 18 incidents/);
+  }, 60_000);
+
+  it('opens an incident and shows its 95 % ellipses on the map', async () => {
+    await page.getByRole('link', { name: 'DEMO-2024-01-23-POL' }).click();
+    await page.getByRole('heading', { name: /Incident DEMO-2024-01-23-POL/ }).waitFor();
+    await page.getByRole('table', { name: /Cramér–Rao bound/ }).waitFor({ timeout: 20_000 });
+    await mapIdle('incident');
+    const renderedKinds = () =>
+      page.evaluate(() => {
+        const map = (globalThis as unknown as InPage).__salvoMaps!.incident!;
+        const rendered = map.queryRenderedFeatures({
+          layers: ['overlay-ellipse-line', 'overlay-track', 'overlay-points'],
+        });
+        return [...new Set(rendered.map((f) => String(f.properties.kind)))].sort();
+      });
+    expect(await renderedKinds()).toEqual(expect.arrayContaining(['impact', 'launch', 'trajectory']));
+    await shot('3-incident');
+    // Ellipses of tens of metres vanish at the scale of the whole flight: each has a button that frames it.
+    for (const kind of ['impact-ellipse95', 'launch-ellipse95']) {
+      await page
+        .getByRole('button', {
+          name: kind.startsWith('impact') ? 'Impact ellipse (95 %)' : 'Launch ellipse (95 %)',
+        })
+        .click();
+      await mapIdle('incident');
+      await expect.poll(renderedKinds, { timeout: 10_000 }).toContain(kind);
+      await page.getByTestId('incident-map').screenshot({ path: join(shots, `3-${kind}.png`) });
+    }
+    expect(await page.getByTestId('altitude-profile').locator('svg').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('contributions-chart').locator('svg').count()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('opens a custody timeline, verified in the browser', async () => {
+    const item = page.locator(`[data-item="${stack.fixture.items.public}"]`);
+    await item.getByRole('button', { name: /Custody timeline/ }).click();
+    const tl = item.getByTestId('custody-timeline');
+    await tl.waitFor();
+    await expect.poll(() => tl.locator('.chain').textContent()).toMatch(/Verified again in this browser/);
+    expect(await tl.locator('.chain').getAttribute('data-verified')).toBe('yes');
+    expect(await tl.locator('ol.events > li').count()).toBe(2);
+    expect(await tl.locator('.badge.ok').count()).toBe(2);
+    await item.screenshot({ path: join(shots, '4-custody.png') });
+    await shot('4-custody-page');
+  }, 60_000);
+
+  it('shows statistics with intervals and bounds, never bare percentages', async () => {
+    await page.goto(`${stack.url}/#/stats`);
+    await page.getByRole('table', { name: 'Failure rate per group' }).waitFor({ timeout: 20_000 });
+    const cells = await page.locator('table.rates tbody td:nth-child(4)').allTextContents();
+    for (const c of cells) expect(c).toMatch(/95 % CI .* to .*|no known outcome/);
+    expect(await page.locator('.plot svg').count()).toBe(2);
+    await shot('5-statistics');
+  }, 60_000);
+
+  it('as a viewer: the restricted and sealed items are absent and never requested; no upload control', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signIn(stack.fixture.users.viewer);
+    requested.length = 0;
+    await page.goto(`${stack.url}/#/incident/${stack.fixture.incident}`);
+    await page.locator(`[data-item="${stack.fixture.items.public}"]`).waitFor({ timeout: 20_000 });
+    const html = await page.content();
+    expect(html).not.toContain('RESTRICTED-MARKER');
+    expect(html).not.toContain('SEALED-MARKER');
+    expect(html).not.toContain(stack.fixture.items.restricted);
+    expect(html).not.toContain(stack.fixture.items.sealed);
+    expect(await page.getByTestId('evidence-item').count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'Add an evidence file' }).count()).toBe(0);
+    await page.getByRole('button', { name: /Custody timeline/ }).click();
+    await page.getByTestId('custody-timeline').waitFor();
+    expect(await page.getByRole('form', { name: 'Record a custody event' }).count()).toBe(0);
+    expect(await page.getByTestId('who').textContent()).toMatch(/viewer/);
+    for (const id of [stack.fixture.items.restricted, stack.fixture.items.sealed])
+      expect(requested.filter((u) => u.includes(id))).toEqual([]);
+    await shot('6-viewer');
+  }, 60_000);
+});
