@@ -19,6 +19,9 @@ import { registerExport } from './commands/export.js';
 import { registerVerifyBundle } from './commands/verify-bundle.js';
 import { registerComponents } from './commands/components.js';
 import { registerTrace } from './commands/trace.js';
+import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
+import { registerToken } from './commands/token.js';
 import { registerReport } from './commands/report.js';
 import { registerBulletin } from './commands/bulletin.js';
 
@@ -54,6 +57,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerVerifyBundle(program, io, setExit);
   registerComponents(program, io, setExit);
   registerTrace(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerUser(program, io, setExit);
+  registerToken(program, io, setExit);
   registerReport(program, io, setExit);
   registerBulletin(program, io, setExit);
   return program;

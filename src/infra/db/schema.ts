@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AnalysisTables } from './schema-analysis.js';
 import type { BoundaryTables } from './schema-boundaries.js';
+import type { AccountTables } from './schema-accounts.js';
 import type { EvidenceTables } from './schema-evidence.js';
 
 /**
@@ -153,7 +154,7 @@ export interface CnsTestsTable {
   raw_json: string;
 }
 
-export interface Database extends EvidenceTables, AnalysisTables, BoundaryTables {
+export interface Database extends EvidenceTables, AnalysisTables, AccountTables, BoundaryTables {
   sources: SourcesTable;
   regions: RegionsTable;
   region_names: RegionNamesTable;
