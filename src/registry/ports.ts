@@ -39,6 +39,11 @@ export interface ImportSession {
     counts: Pick<SourceRecord, 'rowsRead' | 'rowsImported' | 'rowsRejected'>,
   ): Promise<void>;
   registerModels(models: readonly ModelRegistration[]): Promise<void>;
+  /**
+   * Stores reports whose ids are content-derived. A report already stored from ANOTHER source is a duplicate
+   * (skipped); one already stored from THIS source is an identical published row repeated within the file,
+   * kept as `ID#1`, `ID#2`... so that no published row is lost.
+   */
   writeReports(sourceId: string, reports: readonly AttackReportDraft[]): Promise<WriteCount>;
   writeIncidents(sourceId: string, incidents: readonly IncidentDraft[]): Promise<WriteCount>;
   /** Incidents already stored under these ids (read inside the transaction). */

@@ -146,16 +146,41 @@ describe('salvo import airforce', () => {
     const again = await runCli(['--db', db, 'import', 'airforce', FIXTURE, '--json']);
     expect(again.code).toBe(0);
     expect(again.json()).toMatchObject({ alreadyImported: true, recordsWritten: 0 });
+    // The dataset grows at the top: a newer copy shifts every old row down a line.
     const newer = join(t.dir, 'newer.csv');
+    const [head, ...body] = readFileSync(FIXTURE, 'utf8').split('\n');
     writeFileSync(
       newer,
-      readFileSync(FIXTURE, 'utf8') +
-        '2024-02-27,2024-02-27,Iskander-M/KN-23,,Ukraine,,,0.0,,,{},,,,,,,,,,,kpszsu/posts/new\n',
+      [
+        head,
+        '2024-02-27,2024-02-27,Iskander-M/KN-23,,Ukraine,,,0.0,,,{},,,,,,,,,,,kpszsu/posts/new',
+        ...body,
+      ].join('\n'),
     );
     const r = await runCli(['--db', db, 'import', 'airforce', newer, '--json']);
     expect(r.json()).toMatchObject({ rowsRead: 7, recordsWritten: 1, duplicates: 8 });
     expect((await rows<{ n: number }>('SELECT count(*) AS n FROM attack_reports'))[0]!.n).toBe(9);
     expect((await rows<{ n: number }>('SELECT count(*) AS n FROM sources'))[0]!.n).toBe(2);
+  });
+});
+
+describe('identical published rows within one file', () => {
+  it('are all kept (as ID, ID#1, ...), and re-importing the file adds nothing', async () => {
+    const [head, first] = readFileSync(FIXTURE, 'utf8').split('\n');
+    const f = join(t.dir, 'twice.csv');
+    writeFileSync(f, [head, first, first, first].join('\n') + '\n');
+    const r = await runCli(['--db', db, 'import', 'airforce', f, '--json']);
+    expect(r.json()).toMatchObject({ rowsRead: 3, recordsWritten: 3, duplicates: 0 });
+    const ids = (await rows<{ id: string }>('SELECT id FROM attack_reports ORDER BY id')).map((x) => x.id);
+    expect(ids).toHaveLength(3);
+    expect(ids[1]).toBe(`${ids[0]}#1`);
+    expect(ids[2]).toBe(`${ids[0]}#2`);
+    const copy = join(t.dir, 'twice-copy.csv');
+    writeFileSync(copy, [head, first, first, first].join('\n') + '\n\n');
+    expect((await runCli(['--db', db, 'import', 'airforce', copy, '--json'])).json()).toMatchObject({
+      recordsWritten: 0,
+      duplicates: 3,
+    });
   });
 });
 

@@ -149,6 +149,7 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
 class SqliteReportWriter {
   private readonly insertReport: SQLite.Statement;
   private readonly insertSet: SQLite.Statement;
+  private readonly sourceOf: SQLite.Statement;
   private readonly insertMember: SQLite.Statement;
   /** Place sets known to exist (written in this import or found already stored). */
   private readonly knownSets = new Set<string>();
@@ -159,6 +160,7 @@ class SqliteReportWriter {
       `INSERT INTO attack_reports (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')}) ON CONFLICT(id) DO NOTHING`,
     );
     this.insertSet = handle.prepare('INSERT INTO place_sets (id) VALUES (?) ON CONFLICT(id) DO NOTHING');
+    this.sourceOf = handle.prepare('SELECT source_id FROM attack_reports WHERE id = ?');
     this.insertMember = handle.prepare(
       'INSERT INTO place_set_members (set_id, role, ordinal, raw, kind, iso_code, direction, note) VALUES (@set_id, @role, @ordinal, @raw, @kind, @iso_code, @direction, @note)',
     );
@@ -172,7 +174,21 @@ class SqliteReportWriter {
           for (const p of placeRows(d, setId)) this.insertMember.run(p);
         this.knownSets.add(setId);
       }
-      if (this.insertReport.run(Object.values(reportRow(sourceId, d, setId))).changes > 0) inserted++;
+      const row = reportRow(sourceId, d, setId);
+      if (this.insertReport.run(Object.values(row)).changes > 0) {
+        inserted++;
+        continue;
+      }
+      // A conflict: the same published row from another file (a duplicate), or repeated within this one.
+      for (let n = 1; ; n++) {
+        const owner = this.sourceOf.get(row.id) as { source_id: string } | undefined;
+        if (!owner || owner.source_id !== sourceId) break;
+        row.id = `${d.id}#${n}`;
+        if (this.insertReport.run(Object.values(row)).changes > 0) {
+          inserted++;
+          break;
+        }
+      }
     }
     return { inserted, duplicates: drafts.length - inserted };
   }
@@ -268,7 +284,36 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .execute();
-        inserted += rows.length;
+        const fresh1 = new Set(rows.map((r) => r.id));
+        const firstSeen = new Set<string>();
+        for (const d of part) {
+          if (fresh1.has(d.id) && !firstSeen.has(d.id)) {
+            firstSeen.add(d.id);
+            inserted++;
+            continue;
+          }
+          // The same published row from another file (a duplicate), or repeated within this one (kept as #n).
+          const row = reportRow(sourceId, d, placesKey(d));
+          for (let n = 1; ; n++) {
+            const owner = await db
+              .selectFrom('attack_reports')
+              .select('source_id')
+              .where('id', '=', row.id)
+              .executeTakeFirst();
+            if (!owner || owner.source_id !== sourceId) break;
+            row.id = `${d.id}#${n}`;
+            const done = await db
+              .insertInto('attack_reports')
+              .values(row)
+              .onConflict((oc) => oc.column('id').doNothing())
+              .returning('id')
+              .execute();
+            if (done.length > 0) {
+              inserted++;
+              break;
+            }
+          }
+        }
       }
       return { inserted, duplicates: drafts.length - inserted };
     },

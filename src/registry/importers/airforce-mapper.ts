@@ -14,11 +14,12 @@ const known = new Set(MISSILE_MODELS.map((m) => m.id));
 
 /**
  * The Air Force CSV as a RowMapper. A stored report's id is derived from the published row's content
- * (`hash` of its fields), so the same row in a newer copy of the dataset is recognised and not stored twice.
+ * (`hash` of its fields, never its line: the dataset grows at the top), so the same row in a newer copy of the
+ * dataset is recognised and not stored twice. Identical rows within one file are told apart by the writer
+ * (`ImportSession.writeReports`), which keeps no per-row state here: memory stays flat on any file size.
  */
 export function airforceMapper(hash: (text: string) => string): RowMapper<TextRecord, AttackReportDraft> {
   let header: readonly string[] = [];
-  const seen = new Map<string, number>();
   return {
     kind: 'airforce',
     importer: AIRFORCE_IMPORTER,
@@ -40,9 +41,7 @@ export function airforceMapper(hash: (text: string) => string): RowMapper<TextRe
       const row: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) row[header[i]!] = record.fields[i]!;
       const key = hash(record.fields.join('\u001f')).slice(0, 24);
-      const n = seen.get(key) ?? 0; // identical published rows within one file stay distinct rows
-      seen.set(key, n + 1);
-      const r = mapAirforceRow(row, record.line, n === 0 ? `ar_${key}` : `ar_${key}#${n}`);
+      const r = mapAirforceRow(row, record.line, `ar_${key}`);
       const models: ModelRegistration[] = r.unrecognised
         .filter((u) => !known.has(u.id))
         .map((u) => ({ id: u.id, name: u.label, category: 'unspecified', recognised: false }));

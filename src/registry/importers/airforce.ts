@@ -270,7 +270,7 @@ export function mapAirforceRow(
     // (~40 us for ~20 properties, measured), and this runs once per imported row.
     const first = splitIndex === 0;
     return {
-      id: `${idPrefix}:${line}:${splitIndex}`,
+      id: `${idPrefix}:${splitIndex}`,
       sourceLine: line,
       splitIndex,
       attribution,

@@ -71,7 +71,7 @@ export interface ImportSummary {
 
 /** Problems kept in memory (and printed); beyond this only the count grows. */
 const MAX_PROBLEMS = 10_000;
-const BATCH = 2_000;
+const BATCH = 500;
 
 export const sourceIdOf = (sha256: string): string => `src_${sha256.slice(0, 16)}`;
 
