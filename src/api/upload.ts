@@ -48,7 +48,11 @@ export async function spoolBody(
     }
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   } catch (e) {
+    // The stream opens its file asynchronously: wait until it is closed before removing the file, or a late
+    // open would leave a spool file behind.
+    const closed = new Promise<void>((r) => (out.closed ? r() : out.once('close', () => r())));
     out.destroy();
+    await closed;
     await discard();
     throw e;
   }

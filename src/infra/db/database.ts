@@ -57,6 +57,10 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
     store = { db, engine, location: path, sqlite: handle, close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client can be terminated by the server (restart, DROP DATABASE ... FORCE): without a listener
+    // the pool re-emits that as an uncaught error and the process dies. The next query reconnects or fails
+    // with its own error, which the caller sees.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = {
       db,

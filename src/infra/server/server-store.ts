@@ -29,9 +29,9 @@ export async function openServerStore(url: string): Promise<ServerStore> {
       handle.pragma('cache_size = -65536');
       readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
     } else {
-      readDb = new Kysely<Database>({
-        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-      });
+      const pool = new pg.Pool({ connectionString: url, max: 10 });
+      pool.on('error', () => undefined); // idle clients terminated by the server: see openStore
+      readDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     }
   } catch (e) {
     await store.close();
