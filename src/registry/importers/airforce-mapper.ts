@@ -41,7 +41,7 @@ export function airforceMapper(hash: (text: string) => string): RowMapper<TextRe
       const row: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) row[header[i]!] = record.fields[i]!;
       const key = hash(record.fields.join('\u001f')).slice(0, 24);
-      const r = mapAirforceRow(row, record.line, `ar_${key}`);
+      const r = mapAirforceRow(row, record.line, key);
       const models: ModelRegistration[] = r.unrecognised
         .filter((u) => !known.has(u.id))
         .map((u) => ({ id: u.id, name: u.label, category: 'unspecified', recognised: false }));
