@@ -148,6 +148,7 @@ export function registerDemo(program: Command, io: Io, setExit: (code: number) =
             intro: `Salvo demo: a store built from the illustrative data in ${relative(process.cwd(), DEMO_DATA) || DEMO_DATA}`,
             store: db,
             next: [
+              'salvo serve   (this demo store in the web UI: map, timeline, incidents, statistics; prints its URL)',
               `salvo --db ${db} stats --by month --model Iskander-M/KN-23`,
               `salvo --db ${db} stats --by model --trend --json`,
               'salvo case-study   (the Dec 2023 - Feb 2024 campaign from public facts, with what the data cannot tell)',
