@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { randomBytes } from 'node:crypto';
 import { authenticate } from './auth.js';
@@ -7,10 +8,13 @@ import type { ApiDeps } from './deps.js';
 import type { AppEnv } from './env.js';
 import { errorBody, onError, validationHook } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
+import { analysisRoutes } from './routes/analyses.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { feedRoutes } from './routes/feed.js';
 import { registryRoutes } from './routes/registry.js';
 import { statsRoutes } from './routes/stats.js';
 import { systemRoutes, VERSION } from './routes/system.js';
+import { webStatic } from './web-static.js';
 
 export const OPENAPI_PATH = '/api/openapi.json';
 
@@ -54,6 +58,17 @@ export function createApp(deps: ApiDeps) {
     })(c, next);
   });
   app.use('/api/*', authenticate(deps));
+  app.use('/feed.atom', authenticate(deps));
+  // Large answers travel gzipped when the client accepts it (the map's 100,000 points: ~5 MB -> ~1 MB).
+  for (const path of [
+    '/api/incidents/points',
+    '/api/boundaries',
+    '/api/analyses/*',
+    '/feed.atom',
+    '/assets/*',
+    '/',
+  ])
+    app.use(path, compress());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -72,7 +87,16 @@ export function createApp(deps: ApiDeps) {
     .route('/api', registryRoutes(deps))
     .route('/api', statsRoutes(deps))
     .route('/api', evidenceRoutes(deps))
-    .route('/api', accountRoutes(deps));
+    .route('/api', analysisRoutes(deps))
+    .route('/api', accountRoutes(deps))
+    .route('/', feedRoutes(deps));
+
+  // The web UI, after every API route (`salvo serve --web DIR`; default src/web/dist when built).
+  if (deps.options.webRoot) {
+    const web = webStatic(deps.options.webRoot);
+    app.get('/', (c) => web.index(c));
+    app.get('/assets/:name', (c) => web.asset(c));
+  }
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role } from '../contract/index.js';
 import { ANONYMOUS, atLeast, type Principal } from '../infra/auth/roles.js';
-import { sameHash, sha256Text } from '../infra/auth/secrets.js';
+import { csrfTokenOf, sameHash, sha256Text } from '../infra/auth/secrets.js';
 import type { ApiDeps } from './deps.js';
 import type { AppEnv } from './env.js';
 import { fail } from './errors.js';
@@ -44,6 +44,9 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
             fail('FORBIDDEN', 'cross-origin request refused', 'origin');
         }
         principal = s!.principal;
+        // Sessions made before the token was derived from the cookie keep their random token (not re-derivable).
+        const derived = csrfTokenOf(cookie);
+        if (sameHash(sha256Text(derived), s!.csrfHash)) c.set('csrfToken', derived);
       }
     }
     c.set('principal', principal);

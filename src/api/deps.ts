@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AnalysisRunStore } from '../cases/analysis-run.js';
+import type { BoundaryCollection } from '../contract/index.js';
 import type { EvidenceDeps } from '../evidence/services/deps.js';
 import type { AccountStore } from '../infra/auth/account-store.js';
 import type { ScopedEvidence } from '../infra/auth/scoped-evidence.js';
@@ -21,6 +23,8 @@ export interface ApiOptions {
   readonly secureCookies: boolean;
   /** Where uploads are spooled while they stream in (same file system as the blob store). */
   readonly spoolDir: string;
+  /** The built web UI (index.html + assets/) to serve at `/`; none when undefined. */
+  readonly webRoot?: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: Omit<ApiOptions, 'spoolDir'> = {
@@ -43,6 +47,10 @@ export interface ApiDeps {
   readonly registry: RegistryQueries;
   readonly stats: StatsQueries;
   readonly evidence: ScopedEvidence;
+  /** Stored analysis runs (reads). */
+  readonly runs: AnalysisRunStore;
+  /** Imported boundaries, simplified, cached until the table changes. */
+  readonly boundaries: () => Promise<BoundaryCollection>;
   readonly evidenceDeps: EvidenceDeps;
   readonly logger: Logger;
   readonly options: ApiOptions;

@@ -7,5 +7,7 @@ export interface AppEnv {
     principal: Principal;
     requestId: string;
     log: Logger;
+    /** The session's CSRF token, when the request came with a session cookie whose token can be re-derived. */
+    csrfToken?: string;
   };
 }

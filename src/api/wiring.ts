@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { accountStore } from '../infra/auth/account-store.js';
+import { analysisRunStore } from '../infra/cases/analysis-runs.js';
+import { boundariesGeoJson } from '../infra/registry/boundaries-geojson.js';
 import { scopedEvidence } from '../infra/auth/scoped-evidence.js';
 import type { Store } from '../infra/db/database.js';
 import type { Database } from '../infra/db/schema.js';
@@ -35,6 +37,8 @@ export function apiDeps(
     registry: registryQueries(readDb, store.engine),
     stats: statsQueries(readDb),
     evidence: scopedEvidence(readDb, store.db),
+    runs: analysisRunStore(readDb),
+    boundaries: boundariesGeoJson(readDb),
     evidenceDeps: evidenceDeps(store, opts.places ?? {}),
     logger: opts.logger ?? silentLogger(),
     options: { ...DEFAULT_OPTIONS, spoolDir: join(tmpdir(), 'salvo-uploads'), ...opts.options },

@@ -18,6 +18,8 @@ export interface AnalysisRun {
   /** The exact input (TRACK.csv text, features JSON). */
   readonly input: string;
   readonly result: unknown;
+  /** A reconstruction's GeoJSON as written when it ran; absent for older runs (replay them) and identifications. */
+  readonly geojson?: unknown;
 }
 
 export interface AnalysisRunStore {

@@ -26,13 +26,19 @@ export const Me = z
       recordCustody: z.boolean(),
       administer: z.boolean(),
     }),
+    csrfToken: z.string().optional().meta({
+      description:
+        "Signed in with the session cookie: the session's CSRF token (send it as X-CSRF-Token), so that a reloaded page need not keep it.",
+    }),
   })
   .meta({ id: 'Me' });
 
-export const LoginResult = Me.extend({
-  csrfToken: z.string().meta({ description: 'Send as X-CSRF-Token on every state-changing request.' }),
-  expiresAt: z.string(),
-}).meta({ id: 'LoginResult' });
+export const LoginResult = Me.omit({ csrfToken: true })
+  .extend({
+    csrfToken: z.string().meta({ description: 'Send as X-CSRF-Token on every state-changing request.' }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'LoginResult' });
 
 export const User = z
   .object({ name: z.string(), role: Role, disabled: z.boolean(), createdAt: z.string() })

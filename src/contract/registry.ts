@@ -35,6 +35,36 @@ export const IncidentQuery = z.strictObject({
 });
 export type IncidentQuery = z.output<typeof IncidentQuery>;
 
+/** The filters of `IncidentQuery` without sort and paging: `GET /api/incidents/points` answers every match. */
+export const IncidentPointsQuery = IncidentQuery.omit({ sort: true, limit: true, cursor: true });
+export type IncidentPointsQuery = z.output<typeof IncidentPointsQuery>;
+
+/** Most rows `GET /api/incidents/points` answers; `truncated` says when more matched. */
+export const INCIDENT_POINTS_CAP = 250_000;
+
+const col = <T extends z.ZodType>(t: T) => z.array(t);
+export const IncidentPoints = z
+  .object({
+    count: z.number().int().meta({ description: 'Rows in this answer (the length of every array).' }),
+    truncated: z.boolean().meta({ description: `More than ${INCIDENT_POINTS_CAP} incidents matched.` }),
+    id: col(z.string()),
+    t: col(z.number()).meta({ description: 'occurred_at as epoch milliseconds (UTC).' }),
+    lon: col(z.number().nullable()),
+    lat: col(z.number().nullable()),
+    precisionM: col(z.number().nullable()),
+    outcome: col(Outcome),
+    type: col(z.string().nullable()).meta({ description: 'identified_type; null when none.' }),
+    model: col(z.string().nullable()).meta({ description: 'model_claimed id.' }),
+    launchLon: col(z.number().nullable()),
+    launchLat: col(z.number().nullable()),
+    targetRegion: col(z.string().nullable()),
+  })
+  .meta({
+    id: 'IncidentPoints',
+    description: 'Every matching incident as columns (one array per field, same length), by time then id.',
+  });
+export type IncidentPoints = z.infer<typeof IncidentPoints>;
+
 export const Incident = z
   .object({
     id: z.string(),

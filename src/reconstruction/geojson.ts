@@ -14,7 +14,7 @@ export type Geometry =
 export interface Feature {
   readonly type: 'Feature';
   readonly geometry: Geometry;
-  readonly properties: Record<string, string | number | boolean | null>;
+  readonly properties: Record<string, string | number | boolean | null | readonly number[]>;
 }
 export interface FeatureCollection {
   readonly type: 'FeatureCollection';
@@ -43,7 +43,8 @@ export function ellipsePolygon(latDeg: number, lonDeg: number, e: Ellipse, verti
 
 /**
  * GeoJSON of a reconstruction (issue 3 `--geojson`): the fitted trajectory as a 3-D LineString (lon, lat, height
- * above the ellipsoid in metres, one vertex per integration node), the launch and impact points and their 95 %
+ * above the ellipsoid in metres, one vertex per integration node, with `timesS`: each vertex's time after launch
+ * in seconds, to the millisecond), the launch and impact points and their 95 %
  * ellipses as polygons, the breakup point when detected, and the observations (radar plots at their measured
  * 3-D positions, sightings at the observer with the look angles as properties, points at their coordinates).
  */
@@ -54,7 +55,9 @@ export function reconstructionGeoJson(
   const tr = d.fit.trajectory;
   const epoch = d.fit.problem.epochMs;
   const coords: Position[] = [];
+  const timesS: number[] = [];
   for (let i = 0; i < tr.n; i++) {
+    timesS.push(Math.round((tr.tS[i] as number) * 1000) / 1000);
     const g = ecefToGeodetic(
       ecef(tr.pos[3 * i] as number, tr.pos[3 * i + 1] as number, tr.pos[3 * i + 2] as number),
     );
@@ -67,6 +70,7 @@ export function reconstructionGeoJson(
       properties: {
         kind: 'trajectory',
         launchTime: d.result.launch.time,
+        timesS,
         breakupDetected: d.result.breakup.detected,
       },
     },

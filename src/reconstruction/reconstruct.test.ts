@@ -93,6 +93,10 @@ describe('reconstruct (issue 3)', () => {
     expect(kinds).toContain('impact-ellipse95');
     const line = gj.features[0]!.geometry;
     expect(line.type === 'LineString' && line.coordinates[10]!.length).toBe(3);
+    // issue-7: one time after launch per vertex, increasing, so a client can plot altitude against time.
+    const times = gj.features[0]!.properties['timesS'] as number[];
+    expect(line.type === 'LineString' && times.length === line.coordinates.length).toBe(true);
+    expect(times.every((t, i) => i === 0 || t > times[i - 1]!)).toBe(true);
   });
 
   it('ranks the right template first by BIC', () => {

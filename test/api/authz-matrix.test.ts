@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI_PATH } from '../../src/api/app.js';
 import { engines } from '../helpers/engines.js';
-import { buildWorld, maySee, SENSITIVITIES, type Caller, type Sens, type World } from './world.js';
+import { buildWorld, INCIDENT, maySee, SENSITIVITIES, type Caller, type Sens, type World } from './world.js';
 
 /**
  * issue-6: the authorisation matrix. Every endpoint (the list is checked against the OpenAPI document, so a
@@ -45,6 +45,78 @@ const CASES: Record<string, Case> = {
     expect: read,
     once: true,
   },
+  'GET /api/incidents/points': {
+    call: (w, c) => w.req(c, '/api/incidents/points'),
+    expect: read,
+    once: true,
+    check: (_w, _c, _s, body) => {
+      const p = JSON.parse(body) as { count: number; id: string[]; t: number[]; outcome: string[] };
+      expect(p.count).toBeGreaterThan(0);
+      expect([p.id.length, p.t.length, p.outcome.length]).toEqual([p.count, p.count, p.count]);
+      expect(p.id).toContain('DEMO-2024-02-27-KHK');
+    },
+  },
+  'GET /api/incidents/{id}/analyses': {
+    call: (w, c) => w.req(c, `/api/incidents/${INCIDENT}/analyses`),
+    expect: read,
+    once: true,
+    check: (w, _c, _s, body) =>
+      expect((JSON.parse(body) as { items: { id: string }[] }).items.map((r) => r.id)).toEqual([
+        w.runs.identification,
+        w.runs.reconstruction,
+      ]),
+  },
+  'GET /api/analyses/{id}/geojson': {
+    call: (w, c) => w.req(c, `/api/analyses/${w.runs.reconstruction}/geojson`),
+    expect: read,
+    once: true,
+    check: (_w, _c, _s, body) =>
+      expect((JSON.parse(body) as { type: string }).type).toBe('FeatureCollection'),
+  },
+  'GET /api/incidents/{id}/components': {
+    call: (w, c) => w.req(c, `/api/incidents/${INCIDENT}/components`),
+    expect: read,
+    check: (w, c, s, body) => {
+      const r = JSON.parse(body) as {
+        items: { marking: string }[];
+        earliestAssembly: { notBefore: string } | null;
+      };
+      expect(r.items.some((i) => i.marking === w.fragments[s].marking)).toBe(maySee(c, s));
+      // Date codes 2021 w10 (public), 2022 w20 (restricted), 2023 w30 (sealed): the bound moves with what one sees.
+      const latest = SENSITIVITIES.filter((x) => maySee(c, x)).at(-1);
+      const want = { public: '2021-03-08', restricted: '2022-05-16', sealed: '2023-07-24' };
+      expect(r.earliestAssembly?.notBefore).toBe(latest ? want[latest] : undefined);
+    },
+  },
+  'GET /api/incidents/{id}/findings': {
+    call: (w, c) => w.req(c, `/api/incidents/${INCIDENT}/findings`),
+    expect: read,
+    once: true,
+    check: (w, _c, _s, body) => {
+      const f = (JSON.parse(body) as { items: { analysisRun: string; provisions: { symbol: string }[] }[] })
+        .items;
+      expect(f.map((x) => x.analysisRun)).toEqual([w.runs.identification]);
+      expect(f[0]!.provisions.map((p) => p.symbol)).toContain('S/RES/1718 (2006)');
+    },
+  },
+  'GET /api/boundaries': {
+    call: (w, c) => w.req(c, '/api/boundaries'),
+    expect: read,
+    once: true,
+    check: (_w, _c, _s, body) =>
+      expect(JSON.parse(body)).toEqual({ type: 'FeatureCollection', features: [] }),
+  },
+  'GET /feed.atom': {
+    call: (w, c) => w.req(c, '/feed.atom?days=3660'),
+    expect: read,
+    once: true,
+    check: (_w, _c, _s, body) => {
+      expect(body).toMatch(
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+      );
+      expect(body).toContain('<entry>');
+    },
+  },
   'GET /api/attack-reports': {
     call: (w, c) => w.req(c, '/api/attack-reports?limit=5'),
     expect: read,
@@ -66,7 +138,8 @@ const CASES: Record<string, Case> = {
     expect: read,
     once: true,
     check: (_w, c, _s, body) => {
-      const visible = SENSITIVITIES.filter((s) => maySee(c, s)).length;
+      // One text item, one photo and one fragment of each sensitivity.
+      const visible = 3 * SENSITIVITIES.filter((s) => maySee(c, s)).length;
       expect((JSON.parse(body) as { evidence: { visibleItems: number } }).evidence.visibleItems).toBe(
         visible,
       );
@@ -96,6 +169,13 @@ const CASES: Record<string, Case> = {
     expect: itemRead,
     check: (w, c, s, body) => {
       if (maySee(c, s)) expect(body).toBe(w.items[s].bytes.toString('utf8'));
+    },
+  },
+  'GET /api/evidence/{id}/thumbnail': {
+    call: (w, c, s) => w.req(c, `/api/evidence/${w.photos[s].id}/thumbnail`),
+    expect: itemRead,
+    check: (_w, c, s, body) => {
+      if (maySee(c, s)) expect(body.length).toBeGreaterThan(100);
     },
   },
   'POST /api/evidence': {
@@ -172,8 +252,13 @@ const CASES: Record<string, Case> = {
 function assertNoLeak(w: World, c: Caller, body: string, where: string, publicReadOnly = false): void {
   for (const s of SENSITIVITIES) {
     if (maySee(c, s, publicReadOnly)) continue;
-    const it = w.items[s];
-    for (const secret of [it.id, it.title.split(' ')[0]!, it.sha256])
+    const { items, photos, fragments } = w;
+    for (const secret of [
+      ...[items[s], photos[s]].flatMap((it) => [it.id, it.title.split(' ')[0]!, it.sha256]),
+      fragments[s].id,
+      fragments[s].title.split(' ')[0]!,
+      fragments[s].marking,
+    ])
       expect(body.includes(secret), `${where}: ${c.name} must not see ${s} ${secret}`).toBe(false);
   }
 }
@@ -269,6 +354,19 @@ for (const { engine, skip } of await engines()) {
           expect(list.includes(w.items[s].id)).toBe(s === 'public');
         }
         expect((await w.req(c, '/api/incidents?limit=1')).status).toBe(200);
+        const comps = await w.req(c, `/api/incidents/${INCIDENT}/components`);
+        expect(comps.status).toBe(200);
+        const markings = ((await comps.json()) as { items: { marking: string }[] }).items.map(
+          (i) => i.marking,
+        );
+        expect(markings).toEqual([w.fragments.public.marking]);
+        for (const s of SENSITIVITIES)
+          expect((await w.req(c, `/api/evidence/${w.photos[s].id}/thumbnail`)).status).toBe(
+            s === 'public' ? 200 : 404,
+          );
+        const feed = await w.req(c, '/feed.atom');
+        expect(feed.status).toBe(200);
+        assertNoLeak(w, c, await feed.text(), 'public-read-only feed', true);
         const up = await w.req(c, '/api/evidence?incident=DEMO-2024-02-27-KHK&fileName=x.txt', {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream' },
@@ -284,7 +382,7 @@ for (const { engine, skip } of await engines()) {
         .selectFrom('evidence_items')
         .select(w.es.store.db.fn.countAll().as('n'))
         .executeTakeFirst();
-      expect(Number(n?.n)).toBe(3);
+      expect(Number(n?.n)).toBe(9);
     });
   });
 }

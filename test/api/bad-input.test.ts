@@ -105,6 +105,120 @@ const BAD: Bad[] = [
     status: 400,
     code: 'INVALID_INPUT',
   },
+  // issue-7 requests: points, analyses, GeoJSON, components, findings, boundaries, stats options
+  {
+    what: 'points: bbox garbage',
+    path: '/api/incidents/points?bbox=1,2,3',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  { what: 'points: no paging', path: '/api/incidents/points?limit=10', status: 400, code: 'INVALID_INPUT' },
+  { what: 'points: no sort', path: '/api/incidents/points?sort=id', status: 400, code: 'INVALID_INPUT' },
+  {
+    what: 'points: SQL in launchRegion',
+    path: `/api/incidents/points?launchRegion=${encodeURIComponent("RU-BEL' OR 1=1 --")}`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'points: bad outcome',
+    path: '/api/incidents/points?outcome=x',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'analyses: bad kind',
+    path: `/api/incidents/${INCIDENT}/analyses?kind=simulation`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'analyses: unknown incident',
+    path: '/api/incidents/NO-SUCH-INCIDENT/analyses',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'analyses: traversal in id',
+    path: '/api/incidents/..%2F..%2Fetc%2Fpasswd/analyses',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  { what: 'geojson: unknown run', path: '/api/analyses/run_nope/geojson', status: 404, code: 'NOT_FOUND' },
+  {
+    what: 'geojson: an identification has none',
+    path: '/api/analyses/find_world_id/geojson',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'geojson: SQL in id',
+    path: `/api/analyses/${encodeURIComponent("x' OR '1'='1")}/geojson`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'components: unknown incident',
+    path: '/api/incidents/NO-SUCH-INCIDENT/components',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'components: traversal in id',
+    path: '/api/incidents/..%2Fx/components',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'findings: unknown incident',
+    path: '/api/incidents/NO-SUCH-INCIDENT/findings',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  { what: 'boundaries: no sub-path', path: '/api/boundaries/UA-63', status: 404, code: 'NOT_FOUND' },
+  {
+    what: 'stats: missingData not a flag',
+    path: '/api/stats?missingData=yes',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'stats: negative launches',
+    path: '/api/stats?missingData=true&launches=-1',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'stats: launches not a number',
+    path: '/api/stats?missingData=true&launches=many',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'stats: launches without missingData',
+    path: '/api/stats?launches=50',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'stats: missingData refused when too costly',
+    path: '/api/stats?missingData=true&launches=100000',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  { what: 'stats: trend needs by=model', path: '/api/stats?trend=true', status: 400, code: 'INVALID_INPUT' },
+  // issue-8: the feed
+  { what: 'feed: limit 0', path: '/feed.atom?limit=0', status: 400, code: 'INVALID_INPUT' },
+  { what: 'feed: days not a number', path: '/feed.atom?days=all', status: 400, code: 'INVALID_INPUT' },
+  {
+    what: 'feed: SQL in tags',
+    path: `/feed.atom?tags=${encodeURIComponent("x'; DROP TABLE incidents; --")}`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  { what: 'feed: unknown parameter', path: '/feed.atom?format=rss', status: 400, code: 'INVALID_INPUT' },
+  // the web UI (not served by this app: no --web) and traversal past it
+  { what: 'static: traversal', path: '/assets/..%2F..%2Fsalvo.db', status: 404, code: 'NOT_FOUND' },
   // evidence reads
   {
     what: 'evidence: bad sensitivity',
@@ -136,6 +250,24 @@ const BAD: Bad[] = [
     path: '/api/evidence/EV-999999/content',
     status: 404,
     code: 'NOT_FOUND',
+  },
+  {
+    what: 'thumbnail: unknown item',
+    path: '/api/evidence/EV-999999/thumbnail',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'thumbnail: a text file has none',
+    path: `/api/evidence/${item}/thumbnail`,
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'thumbnail: traversal in id',
+    path: '/api/evidence/..%2F..%2Fsalvo.db/thumbnail',
+    status: 400,
+    code: 'INVALID_INPUT',
   },
   // evidence upload
   {
@@ -458,6 +590,8 @@ const BAD: Bad[] = [
 
 const TABLES = [
   'incidents',
+  'analysis_runs',
+  'trace_components',
   'attack_reports',
   'evidence_items',
   'evidence_events',

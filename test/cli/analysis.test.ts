@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisRunStore } from '../../src/infra/cases/analysis-runs.js';
+import {
+  replayReconstruction,
+  type ReconstructionConfig,
+} from '../../src/infra/cases/replay-reconstruction.js';
+import { openStore } from '../../src/infra/db/database.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const INCIDENTS = new URL('../fixtures/incidents/example.csv', import.meta.url).pathname;
@@ -65,6 +71,18 @@ describe('salvo simulate | reconstruct | replay', () => {
     const replay = await runCli(['--db', db, 'replay', j.runId!, '--json']);
     expect(replay.code, replay.err).toBe(0);
     expect(replay.json()).toMatchObject({ identical: true, inputSha256: j.inputSha256 });
+    // issue-7: the run keeps its GeoJSON (the server draws it without re-fitting), and a replay gives it again.
+    const store = await openStore(db);
+    try {
+      const run = (await analysisRunStore(store.db).get(j.runId!))!;
+      const fc = run.geojson as { features: { properties: { kind: string; timesS?: number[] } }[] };
+      expect(fc.features[0]!.properties.kind).toBe('trajectory');
+      expect(fc.features[0]!.properties.timesS!.length).toBeGreaterThan(10);
+      const again = await replayReconstruction(run.input, run.config as ReconstructionConfig);
+      expect(JSON.parse(JSON.stringify(again.geojson))).toEqual(run.geojson);
+    } finally {
+      await store.close();
+    }
   }, 60_000);
 
   it('names the row and column of a bad track, and an unknown incident', async () => {

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, PASSWORD, resultsDir, startStack, type InPage } from './harness.js';
 
@@ -18,47 +17,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
   let browser: Browser;
   let page: Page;
   const requested: string[] = [];
-  const stubbed = new Set<string>();
   const shots = resultsDir();
-
-  /**
-   * While `GET /api/incidents/{id}/analyses` and `GET /api/analyses/{id}/geojson` are not on the server yet
-   * (requested in .tmp/api-requests.md), answer them from the same store and the GeoJSON the demo wrote, in
-   * the requested shapes. When the server has them, its answers pass through untouched.
-   */
-  async function stubPending(route: Route): Promise<void> {
-    const res = await route.fetch();
-    if (res.status() !== 404) return route.fulfill({ response: res });
-    const url = new URL(route.request().url());
-    stubbed.add(url.pathname.replace(/\/[^/]+\/(analyses|geojson)$/, '/{id}/$1'));
-    const analyses = /^\/api\/incidents\/([^/]+)\/analyses$/.exec(url.pathname);
-    if (analyses) {
-      const db = new Database(stack.fixture.db, { readonly: true });
-      try {
-        const rows = db
-          .prepare('select * from analysis_runs where incident_id = ? order by created_at desc, id desc')
-          .all(decodeURIComponent(analyses[1]!)) as Record<string, string>[];
-        const items = rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          incident: r.incident_id,
-          createdAt: r.created_at,
-          methodName: r.method_name,
-          methodVersion: r.method_version,
-          config: JSON.parse(r.config_json!) as unknown,
-          inputSha256: r.input_sha256,
-          result: JSON.parse(r.result_json!) as unknown,
-        }));
-        return route.fulfill({ json: { items } });
-      } finally {
-        db.close();
-      }
-    }
-    const geo = join(stack.fixture.dir, 'demo', 'track-poltava.geojson');
-    if (/^\/api\/analyses\/[^/]+\/geojson$/.test(url.pathname) && existsSync(geo))
-      return route.fulfill({ contentType: 'application/json', body: readFileSync(geo) });
-    return route.fulfill({ response: res });
-  }
 
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
@@ -87,18 +46,19 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('request', (r) => requested.push(r.url()));
-    await page.route('**/api/incidents/*/analyses', stubPending);
-    await page.route('**/api/analyses/*/geojson', stubPending);
   }, 240_000);
 
   afterAll(async () => {
-    if (stubbed.size)
-      console.warn(`issue-7 e2e: stubbed in the browser (not on the server yet): ${[...stubbed].join(', ')}`);
     await browser?.close();
     await stack?.close();
   });
 
   it('loads the demo: map, legend, list and timeline', async () => {
+    // One server serves the UI and the API (salvo serve --web).
+    const home = await fetch(`${stack.url}/`);
+    expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(home.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    requested.length = 0;
     await signIn(stack.fixture.users.analyst);
     await page.goto(`${stack.url}/#/`);
     await expect
@@ -108,6 +68,11 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(await page.locator('[data-map="overview"]').getAttribute('data-points')).toBe('18');
     expect(await page.getByRole('link', { name: 'DEMO-2024-01-23-POL' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Legend' }).count()).toBe(1);
+    // The map's incidents in one columnar request, not page by page.
+    const paths = requested.map((u) => new URL(u).pathname);
+    expect(paths).toContain('/api/incidents/points');
+    const pages = requested.map((u) => new URL(u)).filter((u) => u.pathname === '/api/incidents');
+    expect(pages.filter((u) => u.searchParams.get('limit') !== '1')).toEqual([]); // no paging (1: the probe)
     await shot('1-overview');
   }, 60_000);
 
@@ -174,10 +139,19 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     }
     expect(await page.getByTestId('altitude-profile').locator('svg').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('contributions-chart').locator('svg').count()).toBeGreaterThan(0);
+    // Served by the API now (no "not available from this server" notes), the profile against time.
+    expect(await page.getByTestId('pending-endpoint').count()).toBe(0);
+    expect(await page.getByTestId('altitude-profile').textContent()).toContain('Time since launch (s)');
   }, 60_000);
 
   it('opens a custody timeline, verified in the browser', async () => {
     const item = page.locator(`[data-item="${stack.fixture.items.public}"]`);
+    // The photo's thumbnail comes from GET /api/evidence/{id}/thumbnail and decodes.
+    const thumb = item.locator('img.thumb');
+    expect(await thumb.getAttribute('src')).toMatch(/\/thumbnail$/);
+    await expect
+      .poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await item.getByRole('button', { name: /Custody timeline/ }).click();
     const tl = item.getByTestId('custody-timeline');
     await tl.waitFor();
@@ -189,12 +163,32 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     await shot('4-custody-page');
   }, 60_000);
 
+  it('after a reload the session can still write (CSRF token from GET /api/auth/me)', async () => {
+    await page.reload();
+    await page.getByTestId('who').waitFor();
+    const status = await page.evaluate(async () => {
+      const g = globalThis as unknown as {
+        fetch(u: string, i?: object): Promise<{ status: number; json(): Promise<{ csrfToken?: string }> }>;
+      };
+      const me = await (await g.fetch('/api/auth/me')).json();
+      const res = await g.fetch('/api/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify({ label: 'e2e after reload' }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(201);
+  }, 60_000);
+
   it('shows statistics with intervals and bounds, never bare percentages', async () => {
     await page.goto(`${stack.url}/#/stats`);
     await page.getByRole('table', { name: 'Failure rate per group' }).waitFor({ timeout: 20_000 });
     const cells = await page.locator('table.rates tbody td:nth-child(4)').allTextContents();
     for (const c of cells) expect(c).toMatch(/95 % CI .* to .*|no known outcome/);
     expect(await page.locator('.plot svg').count()).toBe(2);
+    // The bounds are the server's missing-data summary (GET /api/stats?missingData=true).
+    expect(requested.some((u) => /\/api\/stats\?.*missingData=true/.test(u))).toBe(true);
     await shot('5-statistics');
   }, 60_000);
 

@@ -9,9 +9,7 @@ import type { Io } from '../../src/cli/context.js';
 
 /**
  * The web UI's end-to-end stack: a demo store built in a temp folder (plus users and evidence items of each
- * sensitivity), `salvo serve` on a free port, and the UI built into the temp folder. When `salvo serve` does not
- * (yet) serve the UI itself, a small front server on another free port serves the built files and forwards
- * /api, /health and /ready to it, keeping the browser's Host so that the API's same-origin checks hold.
+ * sensitivity), the UI built into the temp folder, and `salvo serve --web` on a free port serving both.
  */
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -215,7 +213,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Static files from `root` and everything under /api, /health, /ready forwarded to `api`. */
+/**
+ * Static files from `root` and everything under /api, /health, /ready forwarded to `api` (for the render
+ * benchmark, which serves a build without a store).
+ */
 export function front(root: string, api: string): Promise<{ url: string; server: Server }> {
   const target = new URL(api);
   const server = createServer((req, res) => {
@@ -251,22 +252,21 @@ export function front(root: string, api: string): Promise<{ url: string; server:
   );
 }
 
-/** The whole stack. `close()` stops the server (SIGTERM, graceful) and removes the temp folder. */
+/**
+ * The whole stack: `salvo serve --web <the UI built into the temp folder>`, which serves the API and the UI on
+ * one origin. `close()` stops the server (SIGTERM, graceful) and removes the temp folder.
+ */
 export async function startStack(): Promise<Served & { fixture: Fixture }> {
   const fixture = await buildFixture();
   const web = join(fixture.dir, 'web');
   await buildWeb(web);
-  const s = await serve(fixture.db);
-  const home = await fetch(`${s.url}/`).catch(() => undefined);
-  const servesUi = home?.ok === true && (home.headers.get('content-type') ?? '').includes('text/html');
-  const f = servesUi ? undefined : await front(web, s.url);
+  const s = await serve(fixture.db, ['--web', web]);
   return {
     api: s.url,
-    url: f?.url ?? s.url,
+    url: s.url,
     process: s.child,
     fixture,
     async close() {
-      f?.server.close();
       await new Promise<void>((r) => {
         if (s.child.exitCode !== null) return r();
         s.child.once('exit', () => r());

@@ -119,7 +119,11 @@ export function accountRoutes(deps: ApiDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.options.secureCookies });
       return c.json({ ok: true as const }, 200);
     })
-    .openapi(me, (c) => c.json(meOf(c.get('principal')), 200))
+    .openapi(me, (c) => {
+      const p = c.get('principal');
+      const csrfToken = p.via === 'session' ? c.get('csrfToken') : undefined;
+      return c.json({ ...meOf(p), ...(csrfToken ? { csrfToken } : {}) }, 200);
+    })
     .openapi(listUsers, async (c) => {
       must(c, deps, 'admin');
       const users = await deps.accounts.listUsers();

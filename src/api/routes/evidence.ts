@@ -21,6 +21,7 @@ import { transferItem } from '../../evidence/services/transfer-item.js';
 import { scopeOf, type Principal } from '../../infra/auth/roles.js';
 import { sha256Text } from '../../infra/auth/secrets.js';
 import { kyselyEvidenceRepository } from '../../infra/evidence/kysely-evidence-repository.js';
+import { makeThumbnail } from '../../infra/evidence/thumbnail.js';
 import type { EvidenceDeps } from '../../evidence/services/deps.js';
 import { mayRead, must } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
@@ -69,6 +70,18 @@ const content = createRoute({
     ...errorResponses(400, 401, 404),
   },
 });
+const thumbnail = createRoute({
+  method: 'get',
+  path: '/evidence/{id}/thumbnail',
+  tags: ['evidence'],
+  summary:
+    'A JPEG thumbnail (longest side 256 px) of a JPEG or PNG photo; 404 when the item has none (same visibility as content)',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The thumbnail', content: { 'image/jpeg': { schema: z.any() } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
 const upload = createRoute({
   method: 'post',
   path: '/evidence',
@@ -103,6 +116,8 @@ const grant = createRoute({
   responses: { 200: json(Ok, 'Granted'), ...errorResponses(400, 401, 403, 404, 413, 415) },
 });
 
+const THUMB_CACHE = 512;
+
 const attachment = (name: string): string =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
@@ -115,6 +130,8 @@ export function evidenceRoutes(deps: ApiDeps) {
   });
   const notFound = (_id: string): never =>
     fail('NOT_FOUND', 'no such evidence item (or not one you may see)', 'id');
+  /** Thumbnails by SHA-256 of the original (a few KB each), the most recent THUMB_CACHE kept. */
+  const thumbs = new Map<string, Promise<Uint8Array | undefined>>();
   const refuseWhileDraining = () => {
     if (deps.lifecycle.draining) fail('UNAVAILABLE', 'the server is shutting down; try again shortly');
   };
@@ -157,6 +174,32 @@ export function evidenceRoutes(deps: ApiDeps) {
         'content-length': String(item.sizeBytes ?? ''),
         'content-disposition': attachment(item.fileName ?? `${id}.bin`),
         etag: `"${item.sha256}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      });
+    })
+    .openapi(thumbnail, async (c) => {
+      const p = mayRead(c, deps);
+      const { id } = c.req.valid('param');
+      const item = (await deps.evidence.get(p, id, 'thumbnail')) ?? notFound(id);
+      const none = (why: string): never => fail('NOT_FOUND', `${id} has no thumbnail: ${why}`, 'id');
+      if (!item.sha256) return none('a physical item has no stored file');
+      if (!/^image\/(jpeg|png)$/.test(item.mimeType ?? '')) return none('not a JPEG or PNG photo');
+      const sha = item.sha256;
+      let jpeg = thumbs.get(sha);
+      if (!jpeg) {
+        jpeg = makeThumbnail(ed.blobs.pathOf(sha)).catch(() => undefined);
+        thumbs.set(sha, jpeg);
+        if (thumbs.size > THUMB_CACHE) thumbs.delete(thumbs.keys().next().value!);
+      }
+      const bytes = await jpeg;
+      if (!bytes) {
+        thumbs.delete(sha);
+        return none('the image is too large to scale on the server, or cannot be decoded');
+      }
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'image/jpeg',
+        'content-length': String(bytes.length),
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       });

@@ -3,10 +3,14 @@ import {
   AttackReport,
   AttackReportPage,
   AttackReportQuery,
+  BoundaryCollection,
   IdParam,
   Incident,
   IncidentPage,
+  IncidentPoints,
+  IncidentPointsQuery,
   IncidentQuery,
+  INCIDENT_POINTS_CAP,
   SourceList,
 } from '../../contract/index.js';
 import { registryStore } from '../../infra/registry/kysely-registry-store.js';
@@ -27,6 +31,14 @@ const listIncidents = createRoute({
   summary: 'Incidents: filter by bbox, time, model, outcome, region; sort; keyset pages',
   request: { query: IncidentQuery },
   responses: { 200: json(IncidentPage, 'A page of incidents'), ...errorResponses(400, 401) },
+});
+const incidentPoints = createRoute({
+  method: 'get',
+  path: '/incidents/points',
+  tags: ['registry'],
+  summary: `Every matching incident (up to ${INCIDENT_POINTS_CAP}) as columns, for the map: one request, gzip when accepted`,
+  request: { query: IncidentPointsQuery },
+  responses: { 200: json(IncidentPoints, 'Incident columns'), ...errorResponses(400, 401) },
 });
 const getIncident = createRoute({
   method: 'get',
@@ -60,31 +72,50 @@ const listSources = createRoute({
   responses: { 200: json(SourceList, 'Sources'), ...errorResponses(401) },
 });
 
+const boundaries = createRoute({
+  method: 'get',
+  path: '/boundaries',
+  tags: ['registry'],
+  summary: 'Imported admin boundaries (salvo import boundaries), simplified to ~100 m, as GeoJSON',
+  responses: { 200: json(BoundaryCollection, 'Boundaries'), ...errorResponses(401) },
+});
+
 export function registryRoutes(deps: ApiDeps) {
   const sources = registryStore({ ...deps.store, db: deps.readDb, sqlite: undefined }); // listSources only
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(listIncidents, async (c) => {
-      mayRead(c, deps);
-      return c.json(await deps.registry.listIncidents(c.req.valid('query')), 200);
-    })
-    .openapi(getIncident, async (c) => {
-      mayRead(c, deps);
-      const { id } = c.req.valid('param');
-      const r = await deps.registry.getIncident(id);
-      return r ? c.json(r, 200) : fail('NOT_FOUND', `no incident '${id}'`, 'id');
-    })
-    .openapi(listReports, async (c) => {
-      mayRead(c, deps);
-      return c.json(await deps.registry.listReports(c.req.valid('query')), 200);
-    })
-    .openapi(getReport, async (c) => {
-      mayRead(c, deps);
-      const { id } = c.req.valid('param');
-      const r = await deps.registry.getReport(id);
-      return r ? c.json(r, 200) : fail('NOT_FOUND', `no attack report '${id}'`, 'id');
-    })
-    .openapi(listSources, async (c) => {
-      mayRead(c, deps);
-      return c.json({ items: await sources.listSources() }, 200);
-    });
+  return (
+    new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+      .openapi(listIncidents, async (c) => {
+        mayRead(c, deps);
+        return c.json(await deps.registry.listIncidents(c.req.valid('query')), 200);
+      })
+      // Before /incidents/{id}, which would otherwise take 'points' for an id.
+      .openapi(incidentPoints, async (c) => {
+        mayRead(c, deps);
+        return c.json(await deps.registry.incidentPoints(c.req.valid('query')), 200);
+      })
+      .openapi(getIncident, async (c) => {
+        mayRead(c, deps);
+        const { id } = c.req.valid('param');
+        const r = await deps.registry.getIncident(id);
+        return r ? c.json(r, 200) : fail('NOT_FOUND', `no incident '${id}'`, 'id');
+      })
+      .openapi(listReports, async (c) => {
+        mayRead(c, deps);
+        return c.json(await deps.registry.listReports(c.req.valid('query')), 200);
+      })
+      .openapi(getReport, async (c) => {
+        mayRead(c, deps);
+        const { id } = c.req.valid('param');
+        const r = await deps.registry.getReport(id);
+        return r ? c.json(r, 200) : fail('NOT_FOUND', `no attack report '${id}'`, 'id');
+      })
+      .openapi(listSources, async (c) => {
+        mayRead(c, deps);
+        return c.json({ items: await sources.listSources() }, 200);
+      })
+      .openapi(boundaries, async (c) => {
+        mayRead(c, deps);
+        return c.json(await deps.boundaries(), 200);
+      })
+  );
 }

@@ -10,13 +10,17 @@ const stats = createRoute({
   method: 'get',
   path: '/stats',
   tags: ['statistics'],
-  summary: 'Interception and failure rates with 95 % Wilson intervals (as `salvo stats --json`)',
+  summary:
+    'Interception and failure rates with 95 % Wilson intervals, optionally missing-data bounds and monthly trends (as `salvo stats --json`)',
   request: { query: StatsQuery },
   responses: {
     200: { description: 'Statistics', content: { 'application/json': { schema: StatsReport } } },
     ...errorResponses(400, 401, 404),
   },
 });
+
+/** Launches of unknown outcome, groups and total together, beyond which missingData is refused (see below). */
+export const MISSING_DATA_MAX_UNKNOWN = 2_000;
 
 export function statsRoutes(deps: ApiDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(stats, async (c) => {
@@ -27,15 +31,35 @@ export function statsRoutes(deps: ApiDeps) {
       modelId = await deps.stats.resolveModel(q.model);
       if (!modelId) fail('NOT_FOUND', `model '${q.model}' is not a model or alias in the store`, 'model');
     }
-    const report = await computeStats(
-      deps.stats,
-      {
-        ...(q.from ? { fromUtc: q.from } : {}),
-        ...(q.to ? { toUtc: q.to } : {}),
-        ...(modelId ? { modelId } : {}),
-      },
-      q.by,
-    );
+    if (q.trend && q.by !== 'model') fail('INVALID_INPUT', 'trend needs by=model', 'trend');
+    if (q.launches !== undefined && !q.missingData)
+      fail('INVALID_INPUT', 'launches goes with missingData=true', 'launches');
+    const filter = {
+      ...(q.from ? { fromUtc: q.from } : {}),
+      ...(q.to ? { toUtc: q.to } : {}),
+      ...(modelId ? { modelId } : {}),
+    };
+    const options = {
+      trend: Boolean(q.trend),
+      ...(q.launches !== undefined ? { launches: q.launches } : {}),
+    };
+    let report = await computeStats(deps.stats, filter, q.by, options);
+    if (q.missingData) {
+      // The Bayesian estimate sums over every possible count of failures among the unknown outcomes (seconds at
+      // 10,000 of them, on the server's one event loop): refuse rather than stall every other request.
+      const { groups, total } = report.incidents;
+      const unknown =
+        groups.reduce((n, g) => n + g.count - g.knownOutcomes, 0) +
+        Math.max(q.launches ?? 0, total.count) -
+        total.knownOutcomes;
+      if (unknown > MISSING_DATA_MAX_UNKNOWN)
+        fail(
+          'INVALID_INPUT',
+          `missingData is computed for at most ${MISSING_DATA_MAX_UNKNOWN} launches of unknown outcome (groups and total together; these have ${unknown}): narrow the filter, or run salvo stats --missing-data`,
+          'missingData',
+        );
+      report = await computeStats(deps.stats, filter, q.by, { ...options, missingData: true });
+    }
     const visibleItems = await deps.evidence.countVisible(p);
     return c.json(
       {

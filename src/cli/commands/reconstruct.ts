@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { analysisRunStore } from '../../infra/cases/analysis-runs.js';
+import {
+  replayReconstruction,
+  templatesOf,
+  type ReconstructionConfig,
+} from '../../infra/cases/replay-reconstruction.js';
 import { loadCatalogue } from '../../infra/catalogue/load.js';
 import { readJsonFile } from '../../infra/files/read-json.js';
 import { sha256Hex } from '../../infra/crypto/hash.js';
 import { atomicWriteFileSync } from '../../infra/files/atomic-write.js';
-import type { Catalogue } from '../../identification/index.js';
 import {
   motorTemplateSchema,
   salvoError,
@@ -31,19 +35,6 @@ interface ReconstructCliOptions extends GlobalOptions {
   incident?: string;
 }
 
-/** Catalogue types that carry a motor template (the candidates scored in `types`). */
-export function templatesOf(cat: Catalogue): { id: string; template: MotorTemplate }[] {
-  const out: { id: string; template: MotorTemplate }[] = [];
-  for (const t of cat.types) {
-    const m = (t as { motor?: { template?: unknown } }).motor;
-    if (m?.template) {
-      const r = motorTemplateSchema.safeParse(m.template);
-      if (r.success) out.push({ id: t.id, template: r.data });
-    }
-  }
-  return out;
-}
-
 async function templateFromFile(path: string): Promise<MotorTemplate> {
   const r = motorTemplateSchema.safeParse(await readJsonFile(path));
   if (r.success) return r.data;
@@ -57,12 +48,7 @@ async function templateFromFile(path: string): Promise<MotorTemplate> {
 
 export interface ReconstructionRun {
   readonly result: ReconstructionResult & { readonly inputSha256: string };
-  readonly config: {
-    templateId: string;
-    template: MotorTemplate;
-    candidates: string[];
-    catalogueVersion: string;
-  };
+  readonly config: ReconstructionConfig;
 }
 
 /** Parses a track and reconstructs it; pure apart from reading the catalogue/template files. */
@@ -172,11 +158,11 @@ export function registerReconstruct(program: Command, io: Io, setExit: (code: nu
             );
           }
           const run = await runReconstruction(text, trackPath, opts);
-          if (opts.geojson && run.details.ok && run.track.ok)
-            atomicWriteFileSync(
-              opts.geojson,
-              JSON.stringify(reconstructionGeoJson(run.details.value, run.track.value.observations), null, 1),
-            );
+          const geojson =
+            run.details.ok && run.track.ok
+              ? reconstructionGeoJson(run.details.value, run.track.value.observations)
+              : undefined;
+          if (opts.geojson && geojson) atomicWriteFileSync(opts.geojson, JSON.stringify(geojson, null, 1));
           let runId: string | undefined;
           if (opts.incident) {
             const incident = opts.incident;
@@ -200,6 +186,8 @@ export function registerReconstruct(program: Command, io: Io, setExit: (code: nu
                 inputSha256: run.result.inputSha256,
                 input: text,
                 result: run.result,
+                // Stored so that the server draws the trajectory without re-running the fit.
+                ...(geojson ? { geojson } : {}),
               });
               return id;
             });
@@ -219,25 +207,5 @@ export function registerReconstruct(program: Command, io: Io, setExit: (code: nu
     });
 }
 
-/**
- * Re-runs a stored reconstruction from its stored track text and configuration (the template it was fitted
- * with, the candidate ids). Candidates come from the current catalogue: the caller compares catalogue versions.
- */
-export async function replayReconstruction(
-  input: string,
-  config: ReconstructionRun['config'],
-): Promise<{ result: ReconstructionResult & { inputSha256: string }; catalogueVersion: string }> {
-  const track = parseTrackCsv(input, 'stored track');
-  if (!track.ok) throw new SalvoFailure(track.error);
-  const cat = await loadCatalogue();
-  const candidates = templatesOf(cat).filter(
-    (c) => config.candidates.includes(c.id) && c.id !== config.templateId,
-  );
-  const d = reconstructDetailed(track.value, {
-    template: config.template,
-    templateId: config.templateId,
-    candidates,
-  });
-  if (!d.ok) throw new SalvoFailure(d.error);
-  return { result: { ...d.value.result, inputSha256: sha256Hex(input) }, catalogueVersion: cat.version };
-}
+/** Moved to infra/cases (the server replays too); re-exported for the commands that import them from here. */
+export { replayReconstruction, templatesOf };

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { createLogger } from '../../api/logger.js';
@@ -22,6 +23,15 @@ interface ServeOptions extends GlobalOptions {
   keys?: string;
   insecureCookies?: boolean;
   maxUploadMb: string;
+  web?: string | false;
+}
+
+/** Where the built web UI is: src/web/dist beside the sources (from src/ or dist/), else dist/web. */
+export function defaultWebRoot(): string | undefined {
+  for (const rel of ['../../web/dist/', '../../../src/web/dist/', '../../web/'])
+    if (existsSync(fileURLToPath(new URL(`${rel}index.html`, import.meta.url))))
+      return fileURLToPath(new URL(rel, import.meta.url));
+  return undefined;
 }
 
 const DEMO_DIR = 'salvo-demo';
@@ -53,7 +63,7 @@ async function demoStore(io: Io): Promise<string> {
   return db;
 }
 
-/** `salvo serve`: the HTTP API (and later the web UI) on one store, SQLite or PostgreSQL. */
+/** `salvo serve`: the HTTP API and the web UI on one store, SQLite or PostgreSQL. */
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('serve')
@@ -67,6 +77,8 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--keys <dir>', 'signing-key folder (default <db>.keys beside a SQLite store, or $SALVO_KEYS)')
     .option('--insecure-cookies', 'omit the Secure cookie attribute (plain HTTP off-loopback; not advised)')
     .option('--max-upload-mb <n>', 'largest evidence upload', '2048')
+    .option('--web <dir>', 'the built web UI to serve at / (default: src/web/dist when built)')
+    .option('--no-web', 'serve the API only')
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       setExit(
@@ -78,6 +90,13 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
           if (!Number.isFinite(maxMb) || maxMb <= 0)
             throw new SalvoFailure(
               salvoError('INVALID_INPUT', `--max-upload-mb '${opts.maxUploadMb}' is not positive`),
+            );
+          const webRoot = opts.web === false ? undefined : opts.web ? resolve(opts.web) : defaultWebRoot();
+          if (webRoot !== undefined && !existsSync(join(webRoot, 'index.html')))
+            throw new SalvoFailure(
+              salvoError('NOT_FOUND', `--web ${webRoot}: no index.html there (npm run build:web)`, [
+                { field: '--web', reason: 'no built web UI' },
+              ]),
             );
           const url = opts.db ?? process.env.SALVO_DB ?? (await demoStore(io));
           const { store, readDb, close } = await openServerStore(url);
@@ -94,12 +113,20 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
               publicReadOnly: Boolean(opts.publicReadOnly),
               secureCookies: !opts.insecureCookies,
               maxUploadBytes: Math.round(maxMb * 1024 * 1024),
+              webRoot,
             },
           });
           const server = await startServer(deps, { host: opts.host, port });
           logger.info({ url: server.url, store: store.location, engine: store.engine }, 'listening');
           io.out(`Salvo serving ${store.location} (${store.engine}) at ${server.url}`);
           io.out(`  API description: ${server.url}/api/openapi.json`);
+          io.out(
+            webRoot
+              ? `  web UI: ${server.url}/ (from ${webRoot})`
+              : opts.web === false
+                ? '  web UI: off (--no-web), API only'
+                : '  web UI: not built (npm run build:web), API only',
+          );
           if (opts.publicReadOnly) io.out('  public read-only: public items only, no sign-in, no writes');
           await new Promise<void>((done) => {
             const stop = () => {

@@ -5,7 +5,15 @@ import type { Database } from '../db/schema.js';
 import type { UsersTable } from '../db/schema-accounts.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { Principal } from './roles.js';
-import { makeToken, parseToken, randomId, randomSecret, sameHash, sha256Text } from './secrets.js';
+import {
+  csrfTokenOf,
+  makeToken,
+  parseToken,
+  randomId,
+  randomSecret,
+  sameHash,
+  sha256Text,
+} from './secrets.js';
 
 export interface UserRecord {
   readonly id: string;
@@ -176,7 +184,7 @@ export function accountStore(db: Kysely<Database>, readDb: Kysely<Database> = db
     },
     async createSession(userId, hours) {
       const cookie = randomSecret();
-      const csrfToken = randomSecret();
+      const csrfToken = csrfTokenOf(cookie);
       const expiresAt = plusHours(hours);
       await db
         .insertInto('web_sessions')

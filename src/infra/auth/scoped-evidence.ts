@@ -6,6 +6,8 @@ import type { EvidenceEventsTable, EvidenceItemsTable } from '../db/schema-evide
 import { groupCommit } from '../server/group-commit.js';
 import { afterCursor, decodeCursor, pageOf, type Keyset } from '../server/pagination.js';
 import type { Page } from '../registry/registry-queries.js';
+import { componentOf } from '../evidence/kysely-tracing-repository.js';
+import type { Component } from '../../tracing/model/component.js';
 import { scopeOf, type Principal } from './roles.js';
 import { randomId } from './secrets.js';
 import { visibleTo } from './visibility.js';
@@ -22,6 +24,8 @@ export interface ScopedEvidence {
   countVisible(p: Principal): Promise<number>;
   /** Items of an incident the caller may see (for incident pages, exports and feeds). */
   ofIncident(p: Principal, incident: string): Promise<EvidenceItem[]>;
+  /** Components recovered from the incident's items that the caller may see (the rule is in the SQL). */
+  componentsOfIncident(p: Principal, incident: string): Promise<Component[]>;
 }
 
 export const evidenceItemOf = (r: Selectable<EvidenceItemsTable>): EvidenceItem => ({
@@ -191,6 +195,24 @@ export function scopedEvidence(db: Kysely<Database>, writeDb: Kysely<Database> =
         .execute();
       await logReads(p, rows, 'list');
       return rows.map(evidenceItemOf);
+    },
+    async componentsOfIncident(p, incident) {
+      const rows = await db
+        .selectFrom('trace_components as c')
+        .innerJoin('evidence_items as e', 'e.id', 'c.item_id')
+        .selectAll('c')
+        .select('e.sensitivity as item_sensitivity')
+        .where('e.incident_id', '=', incident)
+        .where(visibleTo(scopeOf(p), 'e'))
+        .orderBy('c.id')
+        .execute();
+      const items = new Map(rows.map((r) => [r.item_id, r.item_sensitivity]));
+      await logReads(
+        p,
+        [...items].map(([id, sensitivity]) => ({ id, sensitivity })),
+        'components',
+      );
+      return rows.map(componentOf);
     },
   };
 }

@@ -6,6 +6,13 @@ export const randomId = (prefix: string): string => `${prefix}_${randomBytes(9).
 
 export const sha256Text = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
+/**
+ * A session's CSRF token, derived from its cookie (SHA-256 with a domain-separation prefix): the server can hand
+ * it out again (`GET /api/auth/me`) without storing it, and knowing it reveals nothing of the HttpOnly cookie.
+ */
+export const csrfTokenOf = (cookie: string): string =>
+  createHash('sha256').update(`salvo-csrf\u001f${cookie}`, 'utf8').digest('base64url');
+
 export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'utf8');
   const y = Buffer.from(b, 'utf8');

@@ -14,6 +14,7 @@ const toRun = (r: AnalysisRunsTable): AnalysisRun => ({
   inputSha256: r.input_sha256,
   input: r.input_text,
   result: JSON.parse(r.result_json) as unknown,
+  ...(r.geojson_json ? { geojson: JSON.parse(r.geojson_json) as unknown } : {}),
 });
 
 export function analysisRunStore(db: Kysely<Database>): AnalysisRunStore {
@@ -37,6 +38,7 @@ export function analysisRunStore(db: Kysely<Database>): AnalysisRunStore {
           input_sha256: run.inputSha256,
           input_text: run.input,
           result_json: JSON.stringify(run.result),
+          geojson_json: run.geojson === undefined ? null : JSON.stringify(run.geojson),
         })
         .execute();
     },

@@ -9,6 +9,8 @@ export interface AnalysisRunsTable {
   input_sha256: string;
   input_text: string;
   result_json: string;
+  /** A reconstruction's GeoJSON (migration 0009); null for older runs and identifications. */
+  geojson_json: string | null;
 }
 
 export interface AnalysisTables {

@@ -15,7 +15,7 @@ import { evidenceTxOf, kyselyEvidenceRepository, retryingTransaction } from './k
 type Db = Kysely<Database> | Transaction<Database>;
 const u = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
-function componentOf(r: Selectable<TraceComponentsTable>): Component {
+export function componentOf(r: Selectable<TraceComponentsTable>): Component {
   const c: Record<string, unknown> = {
     id: r.id,
     item: r.item_id,

@@ -1,10 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import type {
-  AttackReport,
-  AttackReportQuery,
-  BboxValue,
-  Incident,
-  IncidentQuery,
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import {
+  INCIDENT_POINTS_CAP,
+  type AttackReport,
+  type AttackReportQuery,
+  type BboxValue,
+  type Incident,
+  type IncidentPoints,
+  type IncidentPointsQuery,
+  type IncidentQuery,
 } from '../../contract/index.js';
 import type { Engine } from '../db/database.js';
 import type { AttackReportsTable, Database, IncidentsTable, PlaceSetMembersTable } from '../db/schema.js';
@@ -19,6 +22,8 @@ export interface Page<T> {
 /** Read side of the registry for the API: filtered, sorted, keyset-paginated lists on both engines. */
 export interface RegistryQueries {
   listIncidents(q: IncidentQuery): Promise<Page<Incident>>;
+  /** Every matching incident (up to INCIDENT_POINTS_CAP) as columns, by time then id: the map's one request. */
+  incidentPoints(q: IncidentPointsQuery): Promise<IncidentPoints>;
   getIncident(id: string): Promise<Incident | undefined>;
   listReports(q: AttackReportQuery): Promise<Page<AttackReport>>;
   getReport(id: string): Promise<AttackReport | undefined>;
@@ -138,44 +143,50 @@ export function registryQueries(db: Kysely<Database>, engine: Engine): RegistryQ
   /** A label or id to the model id (unknown labels match nothing rather than everything). */
   const modelIdOf = async (label: string): Promise<string> => (await models.resolveModel(label)) ?? label;
 
+  /** The incident filters (bbox, time, outcome, regions, model) on a query over `incidents as i`. */
+  async function filtered<S extends SelectQueryBuilder<Database & { i: IncidentsTable }, 'i', object>>(
+    s: S,
+    q: IncidentPointsQuery,
+    page?: { descending: boolean; limit: number; after: CursorValue | undefined },
+  ): Promise<S> {
+    let out = s;
+    if (q.bbox) {
+      const b = q.bbox;
+      out = out
+        .where(spatialIds(engine, b, q.from, q.to, page))
+        .where('i.lon', '>=', b.west)
+        .where('i.lon', '<=', b.east)
+        .where('i.lat', '>=', b.south)
+        .where('i.lat', '<=', b.north) as S;
+    }
+    if (q.from) out = out.where('i.occurred_at_utc', '>=', q.from) as S;
+    if (q.to) out = out.where('i.occurred_at_utc', '<', q.to) as S;
+    if (q.outcome) out = out.where('i.outcome', 'in', q.outcome) as S;
+    if (q.region) out = out.where('i.target_region_iso', '=', q.region) as S;
+    if (q.launchRegion) out = out.where('i.launch_region_iso', '=', q.launchRegion) as S;
+    if (q.model) {
+      const id = await modelIdOf(q.model);
+      out = out.where((eb) =>
+        eb.or([
+          eb('i.identified_type', '=', id),
+          eb.and([eb('i.identified_type', 'is', null), eb('i.model_claimed_id', '=', id)]),
+        ]),
+      ) as S;
+    }
+    return out;
+  }
+
   return {
     async listIncidents(q) {
       const k = INCIDENT_KEYS[q.sort];
       const cursor = decodeCursor(q.cursor);
-      let s = db.selectFrom('incidents as i').selectAll('i');
-      if (q.bbox) {
-        const b = q.bbox;
-        s = s
-          .where(
-            spatialIds(
-              engine,
-              b,
-              q.from,
-              q.to,
-              q.sort.endsWith('occurred_at') && !q.outcome && !q.region && !q.launchRegion && !q.model
-                ? { descending: k.descending, limit: q.limit + 1, after: cursor }
-                : undefined,
-            ),
-          )
-          .where('i.lon', '>=', b.west)
-          .where('i.lon', '<=', b.east)
-          .where('i.lat', '>=', b.south)
-          .where('i.lat', '<=', b.north);
-      }
-      if (q.from) s = s.where('i.occurred_at_utc', '>=', q.from);
-      if (q.to) s = s.where('i.occurred_at_utc', '<', q.to);
-      if (q.outcome) s = s.where('i.outcome', 'in', q.outcome);
-      if (q.region) s = s.where('i.target_region_iso', '=', q.region);
-      if (q.launchRegion) s = s.where('i.launch_region_iso', '=', q.launchRegion);
-      if (q.model) {
-        const id = await modelIdOf(q.model);
-        s = s.where((eb) =>
-          eb.or([
-            eb('i.identified_type', '=', id),
-            eb.and([eb('i.identified_type', 'is', null), eb('i.model_claimed_id', '=', id)]),
-          ]),
-        );
-      }
+      let s = await filtered(
+        db.selectFrom('incidents as i').selectAll('i'),
+        q,
+        q.sort.endsWith('occurred_at') && !q.outcome && !q.region && !q.launchRegion && !q.model
+          ? { descending: k.descending, limit: q.limit + 1, after: cursor }
+          : undefined,
+      );
       if (cursor) s = s.where(afterCursor(k, cursor));
       const dir = k.descending ? 'desc' : 'asc';
       const rows = await s
@@ -189,6 +200,66 @@ export function registryQueries(db: Kysely<Database>, engine: Engine): RegistryQ
         (r) => ({ value: k.column === k.idColumn ? r.id : r.occurred_at_utc, id: r.id }),
         incidentOf,
       );
+    },
+
+    async incidentPoints(q) {
+      const rows = await (
+        await filtered(
+          db
+            .selectFrom('incidents as i')
+            .select([
+              'i.id',
+              'i.occurred_at_utc',
+              'i.lon',
+              'i.lat',
+              'i.location_precision_m',
+              'i.outcome',
+              'i.identified_type',
+              'i.model_claimed_id',
+              'i.launch_lon',
+              'i.launch_lat',
+              'i.target_region_iso',
+            ]),
+          q,
+        )
+      )
+        .orderBy('i.occurred_at_utc')
+        .orderBy('i.id')
+        .limit(INCIDENT_POINTS_CAP + 1)
+        .execute();
+      const truncated = rows.length > INCIDENT_POINTS_CAP;
+      const kept = truncated ? rows.slice(0, INCIDENT_POINTS_CAP) : rows;
+      const n = kept.length;
+      const out: IncidentPoints = {
+        count: n,
+        truncated,
+        id: new Array<string>(n),
+        t: new Array<number>(n),
+        lon: new Array<number | null>(n),
+        lat: new Array<number | null>(n),
+        precisionM: new Array<number | null>(n),
+        outcome: new Array<IncidentPoints['outcome'][number]>(n),
+        type: new Array<string | null>(n),
+        model: new Array<string | null>(n),
+        launchLon: new Array<number | null>(n),
+        launchLat: new Array<number | null>(n),
+        targetRegion: new Array<string | null>(n),
+      };
+      for (let j = 0; j < n; j++) {
+        const r = kept[j]!;
+        out.id[j] = r.id;
+        out.t[j] = Date.parse(r.occurred_at_utc);
+        out.lon[j] = numOrNull(r.lon);
+        out.lat[j] = numOrNull(r.lat);
+        out.precisionM[j] = numOrNull(r.location_precision_m);
+        out.outcome[j] = r.outcome as IncidentPoints['outcome'][number];
+        out.type[j] = r.identified_type;
+        out.model[j] = r.model_claimed_id;
+        out.launchLon[j] = numOrNull(r.launch_lon);
+        out.launchLat[j] = numOrNull(r.launch_lat);
+        out.targetRegion[j] = r.target_region_iso;
+      }
+      return out;
     },
 
     async getIncident(id) {

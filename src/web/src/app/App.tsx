@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
-import { pending } from '../client/pending.js';
+import { api } from '../client/endpoints.js';
 import { ApiError } from '../client/http.js';
 import { loadPoints, type Loaded } from '../data/load.js';
 import type { TimeWindow } from '../data/points.js';
@@ -73,8 +73,8 @@ export function App() {
       if (e instanceof ApiError && e.status === 401) void s.refresh();
       else setError((e as Error).message);
     });
-    pending.boundaries().then(
-      (b) => setAdmin((b as FeatureCollection | undefined) ?? null),
+    api.boundaries().then(
+      (b) => setAdmin(b as FeatureCollection),
       () => setAdmin(null),
     );
   }, [s]);

@@ -16,7 +16,9 @@ export function parseRoute(hash: string): Route {
   const [p, q = ''] = path.split('?');
   const parts = (p ?? '/').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'overview' };
-  if (parts[0] === 'incident' && parts[1]) return { name: 'incident', id: parts[1] };
+  // `#/incidents/ID` too: the Atom feed (/feed.atom) links entries as <site>/incidents/<id>.
+  if ((parts[0] === 'incident' || parts[0] === 'incidents') && parts[1])
+    return { name: 'incident', id: parts[1] };
   if (parts[0] === 'stats' && parts.length === 1) return { name: 'stats' };
   if (parts[0] === 'login') return { name: 'login', next: new URLSearchParams(q).get('next') ?? '#/' };
   return { name: 'not-found', path };

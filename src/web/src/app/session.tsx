@@ -42,11 +42,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [publicReadOnly, setPublic] = useState(false);
 
   const refresh = useCallback(async () => {
-    const m = await api.me();
-    if (m.role === 'anonymous') {
-      setCsrfToken(undefined);
-      setPublic(await probePublic());
-    } else setPublic(false);
+    const { csrfToken, ...m } = await api.me();
+    // A signed-in session gets its CSRF token back here, so a reloaded page can still write.
+    setCsrfToken(csrfToken);
+    if (m.role === 'anonymous') setPublic(await probePublic());
+    else setPublic(false);
     setMe(m);
   }, []);
 

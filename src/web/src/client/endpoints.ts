@@ -1,9 +1,15 @@
 import type { z } from 'zod';
 import {
+  AnalysisRunList,
+  BoundaryCollection,
+  ComponentList,
   CustodyLog,
   EvidencePage,
+  FindingList,
+  GeoJsonFeatureCollection,
   Incident,
   IncidentPage,
+  IncidentPoints,
   LoginResult,
   Me,
   Ok,
@@ -12,6 +18,7 @@ import {
   Added,
   Recorded,
   type CustodyAction,
+  type AnalysisRun,
   type EvidenceQuery,
   type IncidentQuery,
   type StatsQuery,
@@ -19,7 +26,8 @@ import {
 } from '../../../contract/index.js';
 import { request, url } from './http.js';
 
-/** Typed calls to the endpoints that exist today (issue 6); see pending.ts for the requested ones. */
+/** Typed calls to the API (issue 6, and the endpoints issue 7 asked for). */
+const enc = encodeURIComponent;
 
 type In<T> = { [K in keyof T]?: T[K] extends string | number | boolean | undefined | null ? T[K] : string };
 export type IncidentFilter = In<Omit<IncidentQuery, 'cursor' | 'limit' | 'sort' | 'outcome' | 'bbox'>> & {
@@ -36,6 +44,14 @@ export const api = {
   incidents: (q: IncidentFilter & { limit?: number; cursor?: string; sort?: IncidentQuery['sort'] }) =>
     request(IncidentPage, '/api/incidents', { query: q }),
   incident: (id: string) => request(Incident, `/api/incidents/${encodeURIComponent(id)}`),
+  /** Every matching incident as columns (the map's one request; gzip on the wire). */
+  points: (q: IncidentFilter) => request(IncidentPoints, '/api/incidents/points', { query: q }),
+  analyses: (incident: string, kind?: AnalysisRun['kind']) =>
+    request(AnalysisRunList, `/api/incidents/${enc(incident)}/analyses`, { query: { kind } }),
+  analysisGeoJson: (run: string) => request(GeoJsonFeatureCollection, `/api/analyses/${enc(run)}/geojson`),
+  components: (incident: string) => request(ComponentList, `/api/incidents/${enc(incident)}/components`),
+  findings: (incident: string) => request(FindingList, `/api/incidents/${enc(incident)}/findings`),
+  boundaries: () => request(BoundaryCollection, '/api/boundaries'),
   sources: () => request(SourceList, '/api/sources'),
 
   stats: (q: In<StatsQuery>) => request(StatsReport, '/api/stats', { query: q }),
@@ -49,6 +65,8 @@ export const api = {
     request(Added, '/api/evidence', { method: 'POST', query: q, body: file }),
   /** Only ever built for items the caller was shown and that are not sealed (never fetched automatically). */
   contentUrl: (id: string) => url(`/api/evidence/${encodeURIComponent(id)}/content`),
+  /** A 256 px JPEG of a JPEG or PNG photo (404 when the server cannot make one); never for sealed items. */
+  thumbnailUrl: (id: string) => url(`/api/evidence/${encodeURIComponent(id)}/thumbnail`),
 };
 
 export type EvidenceItem = z.infer<typeof EvidencePage>['items'][number];

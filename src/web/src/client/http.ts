@@ -21,11 +21,10 @@ export class ApiError extends Error {
 
 export type Query = Readonly<Record<string, string | number | boolean | undefined | null>>;
 
-let csrfToken: string | undefined = sessionStorage.getItem('salvo.csrf') ?? undefined;
+/** The session's CSRF token: from the login answer, and again from GET /api/auth/me after a reload. */
+let csrfToken: string | undefined;
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
-  if (token) sessionStorage.setItem('salvo.csrf', token);
-  else sessionStorage.removeItem('salvo.csrf');
 }
 
 /** Base URL of the API (same origin by default; tests and the dev server keep it so). */
@@ -109,22 +108,4 @@ export async function requestRaw(path: string, init: Init = {}): Promise<unknown
   const res = await send(path, init);
   if (!res.ok) throw await failure(res);
   return res.json();
-}
-
-/**
- * For endpoints requested from the API owner but possibly not there yet: `undefined` when the server answers
- * 404 (the route is missing — or, for `/api/incidents/points`, caught by `/api/incidents/{id}`), the data
- * otherwise. Callers reach these only for an incident that exists, so a 404 means "no such endpoint".
- */
-export async function requestPending<S extends z.ZodType>(
-  schema: S,
-  path: string,
-  init: Init = {},
-): Promise<z.output<S> | undefined> {
-  try {
-    return await request(schema, path, init);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return undefined;
-    throw e;
-  }
 }

@@ -1,4 +1,4 @@
-import type { AnalysisRun, Finding, IdentificationResult } from '../client/pending.js';
+import type { AnalysisRun, Finding, IdentificationResult } from '../../../contract/index.js';
 import { fmtPct, fmtUtc, t } from '../i18n/index.js';
 
 function Provisions({ f }: { f: Finding }) {

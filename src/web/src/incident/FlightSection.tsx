@@ -1,6 +1,10 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef } from 'react';
-import type { AnalysisRun, FeatureCollection, ReconstructionResult } from '../client/pending.js';
+import type {
+  AnalysisRun,
+  GeoJsonFeatureCollection as FeatureCollection,
+  ReconstructionResult,
+} from '../../../contract/index.js';
 import { fmtMetres, fmtNumber, fmtUtc, t } from '../i18n/index.js';
 import { alongTrack } from '../map/geometry.js';
 import { trajectoryOf } from './overlay.js';

@@ -3,7 +3,7 @@ import { useAsync } from '../app/async.js';
 import { hrefOf } from '../app/router.js';
 import { api } from '../client/endpoints.js';
 import { ApiError } from '../client/http.js';
-import { IdentificationResult, pending, ReconstructionResult, type AnalysisRun } from '../client/pending.js';
+import { IdentificationResult, ReconstructionResult, type AnalysisRun } from '../../../contract/index.js';
 import { fromIncidents } from '../data/points.js';
 import { fmtUtc, t } from '../i18n/index.js';
 import { MapView } from '../map/MapView.js';
@@ -36,16 +36,16 @@ function typed<T>(
 export function IncidentPage({ id }: { id: string }) {
   const incident = useAsync(() => api.incident(id), [id]);
   const sources = useAsync(() => api.sources(), []);
-  const analyses = useAsync(() => pending.analyses(id), [id]);
-  const components = useAsync(() => pending.components(id), [id]);
-  const findings = useAsync(() => pending.findings(id), [id]);
+  const analyses = useAsync(() => api.analyses(id), [id]);
+  const components = useAsync(() => api.components(id), [id]);
+  const findings = useAsync(() => api.findings(id), [id]);
 
   const runs = analyses.state === 'ok' ? (analyses.data?.items ?? []) : [];
   const recons = useMemo(() => typed(runs, 'reconstruction', ReconstructionResult), [analyses]);
   const idents = useMemo(() => typed(runs, 'identification', IdentificationResult), [analyses]);
   const latest = recons[0];
   const geojson = useAsync(
-    async () => (latest ? await pending.analysisGeoJson(latest.run.id) : null),
+    async () => (latest ? await api.analysisGeoJson(latest.run.id) : null),
     [latest?.run.id],
   );
   const geo = geojson.state === 'ok' ? (geojson.data ?? null) : null;

@@ -5,21 +5,27 @@ import { api, type EvidenceItem } from '../client/endpoints.js';
 import { fmtNumber, fmtUtc, t, tOr } from '../i18n/index.js';
 import { CustodyTimeline } from './CustodyTimeline.js';
 
-/** Thumbnails come from the original only for small images that are not sealed (request 8 asks for real ones). */
+/** Originals of other image types are shown as their own thumbnail only when small. */
 const THUMB_MAX_BYTES = 3 * 1024 * 1024;
+/** The server makes thumbnails of these (GET /api/evidence/{id}/thumbnail). */
+const THUMBNAILED = new Set(['image/jpeg', 'image/png']);
 
 function Thumb({ item }: { item: EvidenceItem }) {
+  const [failed, setFailed] = useState(false);
   if (item.sensitivity === 'sealed')
     return (
       <div className="thumb thumb-sealed" role="img" aria-label={t('items.sealedThumb')}>
         {t('items.sealed')}
       </div>
     );
-  const image =
-    item.kind === 'digital' &&
-    item.mimeType?.startsWith('image/') &&
-    (item.sizeBytes ?? Infinity) <= THUMB_MAX_BYTES;
-  if (!image)
+  const digital = item.kind === 'digital';
+  const src =
+    digital && THUMBNAILED.has(item.mimeType ?? '')
+      ? api.thumbnailUrl(item.id)
+      : digital && item.mimeType?.startsWith('image/') && (item.sizeBytes ?? Infinity) <= THUMB_MAX_BYTES
+        ? api.contentUrl(item.id)
+        : undefined;
+  if (!src || failed)
     return (
       <div className="thumb thumb-kind" aria-hidden="true">
         {tOr(`media.${item.media}`, item.media)}
@@ -28,11 +34,12 @@ function Thumb({ item }: { item: EvidenceItem }) {
   return (
     <img
       className="thumb"
-      src={api.contentUrl(item.id)}
+      src={src}
       alt={t('items.thumbAlt', { title: item.title })}
       loading="lazy"
       width={96}
       height={96}
+      onError={() => setFailed(true)}
     />
   );
 }

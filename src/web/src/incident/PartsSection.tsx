@@ -1,4 +1,4 @@
-import type { ComponentList } from '../client/pending.js';
+import type { ComponentList } from '../../../contract/index.js';
 import { fmtPct, t } from '../i18n/index.js';
 
 /** Components read off the fragments, their date codes, and the earliest possible assembly date. */

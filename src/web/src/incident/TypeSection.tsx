@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import type { AnalysisRun, IdentificationResult } from '../client/pending.js';
+import type { AnalysisRun, IdentificationResult } from '../../../contract/index.js';
 import { fmtNumber, fmtPct, fmtUtc, t } from '../i18n/index.js';
 import { typeColour } from '../map/colours.js';
 

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Incident } from '../../../contract/index.js';
-import type { FeatureCollection as ServerFc, ReconstructionResult } from '../client/pending.js';
+import type { GeoJsonFeatureCollection as ServerFc, ReconstructionResult } from '../../../contract/index.js';
 import { ellipseRing, radiiOfCurvature } from '../map/geometry.js';
 
 /**

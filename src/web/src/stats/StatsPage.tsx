@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'react';
 import { useAsync } from '../app/async.js';
 import { api } from '../client/endpoints.js';
+import { ApiError } from '../client/http.js';
 import type { TimeWindow } from '../data/points.js';
 import { fmtDate, fmtNumber, fmtPct, t, type MessageKey } from '../i18n/index.js';
 import { failureRate, interceptionRate, type Rate } from './rates.js';
@@ -135,7 +136,16 @@ export function StatsPage({ window: win }: { window: TimeWindow | null }) {
   const [useWindow, setUseWindow] = useState(win !== null);
   const range =
     useWindow && win ? { from: new Date(win.from).toISOString(), to: new Date(win.to).toISOString() } : {};
-  const stats = useAsync(() => api.stats({ by, ...range }), [by, range.from, range.to]);
+  const stats = useAsync(async () => {
+    // The server's missing-data summary when it agrees to compute it (it refuses beyond a few thousand unknown
+    // outcomes); otherwise the same Manski bounds from the counts (stats/rates.ts).
+    try {
+      return await api.stats({ by, missingData: true, ...range });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'INVALID_INPUT') return api.stats({ by, ...range });
+      throw e;
+    }
+  }, [by, range.from, range.to]);
 
   return (
     <article className="stats" aria-labelledby="stats-title">

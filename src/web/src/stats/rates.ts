@@ -27,7 +27,10 @@ interface MissingDataLike {
   readonly bounds?: readonly [number, number];
 }
 
-export function failureRate(g: IncidentGroup & { missingData?: MissingDataLike }, label = g.key): Rate {
+export function failureRate(
+  g: Omit<IncidentGroup, 'missingData'> & { missingData?: MissingDataLike },
+  label = g.key,
+): Rate {
   const unknown = g.count - g.knownOutcomes;
   const server = g.missingData?.bounds;
   return {
