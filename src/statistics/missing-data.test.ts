@@ -149,3 +149,18 @@ describe('mixtureBetaInterval', () => {
     }
   });
 });
+
+describe('missingDataFailureRate at scale', () => {
+  it('handles 300,000 unknown outcomes without overflowing the stack, and agrees with a small case scaled', () => {
+    const big = missingDataFailureRate({
+      launches: 300_200,
+      failures: { withDebris: 10, withoutDebris: 90 },
+      successes: { withDebris: 80, withoutDebris: 20 },
+    });
+    expect(big.counts.unknown).toBe(300_000);
+    expect(big.bayes.rate).toBeGreaterThan(big.bounds[0]);
+    expect(big.bayes.rate).toBeLessThan(big.bounds[1]);
+    expect(big.bayes.ci95[0]).toBeLessThan(big.bayes.rate);
+    expect(big.bayes.ci95[1]).toBeGreaterThan(big.bayes.rate);
+  });
+});

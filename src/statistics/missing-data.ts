@@ -69,7 +69,6 @@ export interface MissingDataSummary {
 
 const UNIFORM: BetaPrior = { a: 1, b: 1 };
 const lbeta = (a: number, b: number): number => gammaln(a) + gammaln(b) - gammaln(a + b);
-const lchoose = (n: number, k: number): number => gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
 
 function checkCounts(c: MissingDataCounts): void {
   const cells = [
@@ -152,16 +151,22 @@ export function missingDataFailureRate(
   // (one-sided 97.5 % at each end = the lower/upper limit of a two-sided 95 % interval)
 
   // (c) Bayes: mixture weights over k = failures among the U unknown launches
-  const logW: number[] = [];
-  for (let k = 0; k <= U; k++) {
-    logW.push(
-      lchoose(U, k) +
-        lbeta(pT.a + f + k, pT.b + s + U - k) +
-        lbeta(pF.a + fd, pF.b + fn + k) +
-        lbeta(pS.a + sd, pS.b + sn + U - k),
-    );
+  // log w_0 from the formula, then the exact ratio w_{k+1}/w_k (each Beta-function ratio reduces to a rational
+  // factor): O(U) cheap logs instead of 4U gammaln calls, the difference between milliseconds and seconds
+  // for groups with 10^5 unknown outcomes. Accumulated rounding stays below 1e-9 in log w for U <= 10^6.
+  const logW: number[] = new Array<number>(U + 1);
+  logW[0] = lbeta(pT.a + f, pT.b + s + U) + lbeta(pF.a + fd, pF.b + fn) + lbeta(pS.a + sd, pS.b + sn + U);
+  for (let k = 0; k < U; k++) {
+    logW[k + 1] =
+      logW[k]! +
+      Math.log((U - k) / (k + 1)) +
+      Math.log((pT.a + f + k) / (pT.b + s + U - k - 1)) +
+      Math.log((pF.b + fn + k) / (pF.a + fd + pF.b + fn + k)) +
+      Math.log((pS.a + sd + pS.b + sn + U - k - 1) / (pS.b + sn + U - k - 1));
   }
-  const maxLog = Math.max(...logW);
+  // A loop, not Math.max(...logW): spreading 300,000 arguments overflows the stack.
+  let maxLog = -Infinity;
+  for (const l of logW) if (l > maxLog) maxLog = l;
   const wRaw = logW.map((l) => Math.exp(l - maxLog));
   const wSum = wRaw.reduce((a, b) => a + b, 0);
   const w = wRaw.map((x) => x / wSum);
@@ -207,16 +212,23 @@ export function mixtureBetaInterval(
   components: readonly { readonly w: number; readonly a: number; readonly b: number }[],
   level: number,
 ): readonly [number, number] {
-  const kept = components.filter((c) => c.w > 1e-12);
+  // Each component's log weight minus its log Beta function, once, and only over the grid points where it has
+  // mass (mean +- 12 sd: the rest is below 1e-30 of its peak). With thousands of unknown outcomes there are
+  // thousands of narrow components; evaluating each on the whole grid took seconds per group.
   const M = 4000;
-  const dens: number[] = [];
-  for (let i = 0; i <= M; i++) {
-    const x = Math.min(Math.max(i / M, 1e-12), 1 - 1e-12);
-    let d = 0;
-    for (const c of kept) {
-      d += c.w * Math.exp((c.a - 1) * Math.log(x) + (c.b - 1) * Math.log1p(-x) - lbeta(c.a, c.b));
+  const dens = new Float64Array(M + 1);
+  for (const c of components) {
+    if (!(c.w > 1e-12)) continue;
+    const logC = Math.log(c.w) - lbeta(c.a, c.b);
+    const mean = c.a / (c.a + c.b);
+    const sd = Math.sqrt((mean * (1 - mean)) / (c.a + c.b + 1));
+    const iLo = Math.max(0, Math.floor((mean - 12 * sd) * M));
+    const iHi = Math.min(M, Math.ceil((mean + 12 * sd) * M));
+    for (let i = iLo; i <= iHi; i++) {
+      const x = Math.min(Math.max(i / M, 1e-12), 1 - 1e-12);
+      const d = Math.exp((c.a - 1) * Math.log(x) + (c.b - 1) * Math.log1p(-x) + logC);
+      if (Number.isFinite(d)) dens[i] = dens[i]! + d;
     }
-    dens.push(Number.isFinite(d) ? d : 0);
   }
   const cdf: number[] = [0];
   let acc = 0;
