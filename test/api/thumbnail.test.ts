@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { decodePngRgb } from '../../src/infra/evidence/png-rgb.js';
+import { pngRgb } from '../../src/infra/evidence/png.js';
 import { downscale, makeThumbnail, orient } from '../../src/infra/evidence/thumbnail.js';
 import { tempDir } from '../helpers/cli.js';
 import { pngOf } from './world.js';
@@ -10,7 +10,7 @@ import { pngOf } from './world.js';
 /** issue-7 request 8: the server's thumbnails (PNG decoding, scaling, EXIF orientation). */
 describe('issue-7: thumbnails', () => {
   it('decodes an RGB PNG to the pixels it was written with', () => {
-    const img = decodePngRgb(pngOf(4, 3, 9))!;
+    const img = pngRgb(pngOf(4, 3, 9))!;
     expect([img.width, img.height]).toEqual([4, 3]);
     // pixel (x=2, y=1): [(2*7+9), (1*5+9), 9]
     expect([...img.rgb.subarray(3 * (1 * 4 + 2), 3 * (1 * 4 + 2) + 3)]).toEqual([23, 14, 9]);
@@ -22,7 +22,7 @@ describe('issue-7: thumbnails', () => {
     // The Adler-32 is the last 4 bytes of the IDAT data (before its CRC and the 12-byte IEND chunk).
     const at = bad.length - 12 - 4 - 4;
     bad[at] = bad[at]! ^ 0xff;
-    expect(decodePngRgb(bad)?.rgb).toEqual(decodePngRgb(good)?.rgb);
+    expect(pngRgb(bad)?.rgb).toEqual(pngRgb(good)?.rgb);
   });
 
   it('averages areas when scaling down and never scales up', () => {

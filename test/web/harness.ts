@@ -54,7 +54,7 @@ async function cli(args: readonly string[], env: Record<string, string> = {}): P
 
 /** A 2x2 PNG (so the public photo has a real thumbnail). */
 const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAGklEQVR4AWM8UWHz/waDCAPLBgYNhhsMIgwAPFIFMbRmzzoAAAAASUVORK5CYII=',
   'base64',
 );
 

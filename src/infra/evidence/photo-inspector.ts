@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { GreyImage, PhotoInspector } from '../../evidence/ports.js';
-import { decodePngGrey } from './png-grey.js';
+import { pngGrey } from './png.js';
 
 /** Loads an optional package if it is installed; undefined otherwise (no hard dependency). */
 async function optional<T>(name: string): Promise<T | undefined> {
@@ -68,7 +68,7 @@ export function photoInspector(): PhotoInspector {
     },
     async greyPixels(path): Promise<GreyImage | undefined> {
       const buf = await readFile(path);
-      if (buf[0] === 0x89 && buf[1] === 0x50) return decodePngGrey(buf);
+      if (buf[0] === 0x89 && buf[1] === 0x50) return pngGrey(buf);
       if (buf[0] === 0xff && buf[1] === 0xd8) {
         const jpeg = await optional<{ default?: JpegJs } & JpegJs>('jpeg-js');
         const lib = jpeg?.default ?? jpeg;

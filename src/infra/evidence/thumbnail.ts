@@ -1,5 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodePngRgb, type RgbImage } from './png-rgb.js';
+import { pngRgb } from './png.js';
+
+/** 8-bit RGB pixels, row-major, 3 bytes a pixel. */
+export interface RgbImage {
+  readonly width: number;
+  readonly height: number;
+  readonly rgb: Uint8Array;
+}
 
 /** Longest side of a thumbnail, px. */
 export const THUMB_SIZE = 256;
@@ -109,7 +116,7 @@ export async function makeThumbnail(path: string): Promise<Uint8Array | undefine
   if (!jpeg) return undefined;
   let img: RgbImage | undefined;
   try {
-    if (buf[0] === 0x89 && buf[1] === 0x50) img = decodePngRgb(buf, THUMB_MAX_PIXELS);
+    if (buf[0] === 0x89 && buf[1] === 0x50) img = pngRgb(buf, THUMB_MAX_PIXELS);
     else if (buf[0] === 0xff && buf[1] === 0xd8) {
       const d = jpeg.decode(buf, {
         useTArray: true,
