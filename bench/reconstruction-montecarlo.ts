@@ -7,6 +7,11 @@
  * error, the chi2 flag rate (fit chi-square p < 0.01), failures, and wall time. Runs on worker_threads, one
  * worker per core. Goals: RMS <= 1.2 x CRLB; coverage 93–97 %; under mismatch coverage >= 85 % or the mismatch
  * flagged by chi2; whole run <= 30 s on 2 cores.
+ * Also, per case: the CUSUM and GLR departure tests on the fit's whitened residuals (p < 0.01: their false-alarm
+ * rate on the right template, their detection rate under mismatch), the breakup verdict; and two extra
+ * scenarios: 'sightings-sparse' (the launch posterior is not Gaussian: share sampled, coverage of the 95 %
+ * highest-density region next to the ellipse's, mean ESS and ellipse mass) and an in-air breakup at 150 s.
+ * Fit CPU time is reported apart from the failure tests and the posterior sampling.
  *
  *   npx tsx bench/reconstruction-montecarlo.ts [runs-per-case, default 200]
  */
@@ -16,10 +21,17 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { enuFrame, ecefToEnu, geodeticToEcef } from '../src/geodesy/index.js';
 import { degrees, meters } from '../src/kernel/index.js';
-import { fitTemplate, launchEstimate } from '../src/reconstruction/index.js';
+import {
+  detectFailures,
+  fitTemplate,
+  insideRing,
+  launchEstimate,
+  launchPosterior,
+} from '../src/reconstruction/index.js';
 import type { ScenarioName } from './reconstruction-scenarios.js';
 import {
   aimOnce,
+  EXTRA_SCENARIOS,
   GROUND_ALT_M,
   LAUNCH,
   MISMATCHES,
@@ -42,14 +54,29 @@ interface Outcome {
   readonly d2?: number;
   readonly crlbTrace?: number;
   readonly flagged?: boolean;
+  readonly cusum?: boolean;
+  readonly glr?: boolean;
+  readonly breakup?: boolean;
+  readonly fitMs?: number;
+  readonly extraMs?: number;
+  readonly sampled?: boolean;
+  readonly inHdr?: boolean;
+  readonly ess?: number;
+  readonly ellipseMass?: number;
 }
 
 function runJob(j: Job): Outcome {
   const key = `${j.scenario}${j.mismatch ? ` | ${j.mismatch}` : ''}`;
   const obs = scenarioTrack(j.scenario, j.seed, j.mismatch ? MISMATCHES[j.mismatch] : undefined);
+  const t0 = performance.now();
   const f = fitTemplate(obs, { template: TEMPLATE, launchAltM: LAUNCH.altM, groundAltM: GROUND_ALT_M });
   if (!f.ok) return { key, ok: false, why: f.error.message };
   const l = launchEstimate(f.value);
+  const t1 = performance.now();
+  const fail = detectFailures(f.value, obs);
+  const post =
+    j.scenario === 'sightings-sparse' ? launchPosterior(f.value, l.covEN, l, { seed: j.seed }) : undefined;
+  const t2 = performance.now();
   const frame = enuFrame({ latDeg: degrees(l.latDeg), lonDeg: degrees(l.lonDeg), altM: meters(LAUNCH.altM) });
   const truth = ecefToEnu(
     frame,
@@ -64,7 +91,29 @@ function runJob(j: Job): Outcome {
   const det = a * c - b * b;
   const d2 = (c * e * e - 2 * b * e * n + a * n * n) / det;
   const pFit = 1 - chisquareCdf(f.value.chi2, f.value.dof);
-  return { key, ok: true, errE: e, errN: n, d2, crlbTrace: l.crlbEN[0] + l.crlbEN[2], flagged: pFit < 0.01 };
+  const hdr = post?.hdr;
+  return {
+    key,
+    ok: true,
+    errE: e,
+    errN: n,
+    d2,
+    crlbTrace: l.crlbEN[0] + l.crlbEN[2],
+    flagged: pFit < 0.01,
+    cusum: (fail.departure?.cusum.pValue ?? 1) < 0.01,
+    glr: (fail.departure?.glr.pValue ?? 1) < 0.01,
+    breakup: fail.breakup.detected,
+    fitMs: t1 - t0,
+    extraMs: t2 - t1,
+    ...(post
+      ? {
+          sampled: hdr !== undefined,
+          // Not sampled: the region is the ellipse.
+          inHdr: hdr ? insideRing(hdr.ringEN, e, n) : d2 <= 5.991464547,
+          ...(hdr ? { ess: hdr.ess, ellipseMass: hdr.ellipseMass } : {}),
+        }
+      : {}),
+  };
 }
 
 if (!isMainThread) {
@@ -75,7 +124,8 @@ if (!isMainThread) {
 } else {
   const runs = Number(process.argv[2] ?? 200);
   const jobs: Job[] = [];
-  for (const scenario of SCENARIOS) for (let s = 1; s <= runs; s++) jobs.push({ scenario, seed: s });
+  for (const scenario of [...SCENARIOS, ...EXTRA_SCENARIOS])
+    for (let s = 1; s <= runs; s++) jobs.push({ scenario, seed: s });
   for (const mismatch of Object.keys(MISMATCHES)) {
     for (const scenario of ['radar-late-boost', 'radar-coast-300-500km'] as const) {
       for (let s = 1; s <= Math.ceil(runs / 2); s++) jobs.push({ scenario, mismatch, seed: 10_000 + s });
@@ -103,10 +153,16 @@ if (!isMainThread) {
   console.log(
     `reconstruction Monte Carlo: ${results.length} fits on ${workers} workers in ${wall.toFixed(1)} s (load ${loadavg()[0]?.toFixed(2)})`,
   );
+  const cpuFit = results.reduce((a, r) => a + (r.fitMs ?? 0), 0) / 1000;
+  const cpuExtra = results.reduce((a, r) => a + (r.extraMs ?? 0), 0) / 1000;
+  const mainFits = results.filter((r) => !r.key.includes('|') && SCENARIOS.some((s) => r.key === s));
   console.log(
-    '| case | runs | failed | RMS launch error (m) | CRLB radial (m) | RMS / CRLB | 95 % coverage | chi2 flagged |',
+    `CPU: fits ${cpuFit.toFixed(1)} s (the ${mainFits.length} right-template fits of the three issue scenarios: ${(mainFits.reduce((a, r) => a + (r.fitMs ?? 0), 0) / 1000).toFixed(1)} s), failure tests + posterior ${cpuExtra.toFixed(1)} s`,
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| case | runs | failed | RMS launch error (m) | CRLB radial (m) | RMS / CRLB | 95 % coverage | chi2 flagged | CUSUM flagged | GLR flagged | breakup detected |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const k of keys) {
     const rs = results.filter((r) => r.key === k);
     const good = rs.filter((r) => r.ok);
@@ -116,10 +172,22 @@ if (!isMainThread) {
     const crlb = Math.sqrt(good.reduce((a, r) => a + (r.crlbTrace as number), 0) / good.length);
     const cov = good.filter((r) => (r.d2 as number) <= 5.991464547).length / good.length;
     const se = Math.sqrt((cov * (1 - cov)) / good.length);
-    const flagged = good.filter((r) => r.flagged).length / good.length;
+    const pct = (f: (r: Outcome) => boolean | undefined): string =>
+      `${((100 * good.filter(f).length) / good.length).toFixed(1)} %`;
     console.log(
-      `| ${k} | ${rs.length} | ${rs.length - good.length} | ${rms.toFixed(1)} | ${crlb.toFixed(1)} | ${(rms / crlb).toFixed(2)} | ${(100 * cov).toFixed(1)} % ± ${(100 * se).toFixed(1)} | ${(100 * flagged).toFixed(1)} % |`,
+      `| ${k} | ${rs.length} | ${rs.length - good.length} | ${rms.toFixed(1)} | ${crlb.toFixed(1)} | ${(rms / crlb).toFixed(2)} | ${(100 * cov).toFixed(1)} % ± ${(100 * se).toFixed(1)} | ${pct((r) => r.flagged)} | ${pct((r) => r.cusum)} | ${pct((r) => r.glr)} | ${pct((r) => r.breakup)} |`,
     );
+    const withPost = good.filter((r) => r.inHdr !== undefined);
+    if (withPost.length > 0) {
+      const sampled = withPost.filter((r) => r.sampled);
+      const hc = withPost.filter((r) => r.inHdr).length / withPost.length;
+      const hse = Math.sqrt((hc * (1 - hc)) / withPost.length);
+      const mean = (f: (r: Outcome) => number): number =>
+        sampled.reduce((a, r) => a + f(r), 0) / Math.max(1, sampled.length);
+      console.log(
+        `|  posterior: sampled ${sampled.length}/${withPost.length}; 95 % HDR coverage ${(100 * hc).toFixed(1)} % ± ${(100 * hse).toFixed(1)}; mean ESS ${mean((r) => r.ess ?? 0).toFixed(0)} of 1500; mean posterior mass in the ellipse ${(100 * mean((r) => r.ellipseMass ?? 0)).toFixed(1)} %; ESS < 200 in ${sampled.filter((r) => (r.ess ?? 0) < 200).length} | | | | | | | | | | |`,
+      );
+    }
     const whys = [...new Set(rs.filter((r) => !r.ok).map((r) => r.why))].slice(0, 2);
     for (const w of whys) console.log(`|  failure: ${w} | | | | | | | |`);
   }

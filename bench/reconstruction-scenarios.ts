@@ -24,12 +24,19 @@ export const TEMPLATE: MotorTemplate = {
   cdAM2: 0.12,
 };
 
-export type ScenarioName = 'radar-late-boost' | 'radar-coast-300-500km' | 'sightings-impact';
+export type ScenarioName =
+  | 'radar-late-boost'
+  | 'radar-coast-300-500km'
+  | 'sightings-impact'
+  | 'sightings-sparse'
+  | 'radar-late-boost-breakup';
 export const SCENARIOS: readonly ScenarioName[] = [
   'radar-late-boost',
   'radar-coast-300-500km',
   'sightings-impact',
 ];
+/** Extra scenarios: a sparse case whose launch posterior is not Gaussian, and an in-air breakup at 150 s. */
+export const EXTRA_SCENARIOS: readonly ScenarioName[] = ['sightings-sparse', 'radar-late-boost-breakup'];
 export const MISMATCHES: Record<string, ModelMismatch> = {
   'beta x1.3': { betaFactor: 1.3 },
   'pull-up 1 m/s^2, 110-130 s': { manoeuvre: { startS: 110, endS: 130, normalAccelMps2: 1 } },
@@ -104,6 +111,26 @@ export function scenarioTrack(name: ScenarioName, seed: number, mismatch?: Model
         ],
         sigmaSightingDeg: 0.05,
         impactSigmaM: 20,
+        rng: seededRng(seed),
+      };
+      break;
+    case 'sightings-sparse':
+      // Three video sightings (0.1°) from one observer and an impact known to 3 km (a debris field near a
+      // settlement): the launch posterior is curved (not Gaussian) and is sampled.
+      o = {
+        ...base,
+        observers: [{ site: site(50.0, 34.8, 150), timesS: [60, 120, 180] }],
+        sigmaSightingDeg: 0.1,
+        impactSigmaM: 3000,
+        rng: seededRng(seed),
+      };
+      break;
+    case 'radar-late-boost-breakup':
+      // The radar of radar-late-boost; the missile breaks up 150 s after launch (the track ends).
+      o = {
+        ...base,
+        radars: [{ site: site(49.9, 35.0, 120), fromS: 10 }],
+        breakupAtS: 150,
         rng: seededRng(seed),
       };
       break;

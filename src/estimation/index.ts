@@ -6,7 +6,7 @@ export * from './errors.js';
 export * from './gaussian.js';
 export * from './observation.js';
 export * from './track.js';
-export { choleskyLower, solveRightSpd, logDetFromCholesky } from './linalg/cholesky.js';
+export { choleskyLower, forwardSubstitute, solveRightSpd, logDetFromCholesky } from './linalg/cholesky.js';
 export type { TransitionModel } from './models/transition-model.js';
 export * from './models/measurement-model.js';
 export * from './models/constant-velocity.js';

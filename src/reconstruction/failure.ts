@@ -1,6 +1,6 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { ecef } from '../kernel/index.js';
+import { ecef, seededRng } from '../kernel/index.js';
 import {
   ecefToGeodetic,
   ecefToGeodeticRad,
@@ -14,6 +14,9 @@ import { nearestTimeS } from './measurement/index.js';
 import type { BreakupObservation, Observation, RadarObservation } from './observation.js';
 import { stateAt } from './trajectory.js';
 import { invertSpd, matMul, transpose } from './linalg.js';
+import type { DepartureOptions, DepartureVerdict, ResidualChannel } from './departure.js';
+import { departureTests, fitResidualNull } from './departure.js';
+import { inputSeed, SEED_SALT } from './seed.js';
 
 /** A test verdict: the statistic, its p-value under the nominal hypothesis, and what it tested. */
 export interface Verdict {
@@ -30,6 +33,10 @@ export interface FailureOptions {
   readonly nisWindow?: number;
   /** Significance level for `detected` (default 0.01). */
   readonly alpha?: number;
+  /** CUSUM/GLR departure tests on the fit's whitened residuals (default on); false skips them. */
+  readonly departure?: DepartureOptions | false;
+  /** Seed of their Monte Carlo null (default: from the content of the track, so runs replay identically). */
+  readonly seed?: number;
 }
 
 export interface FailureReport {
@@ -38,6 +45,12 @@ export interface FailureReport {
   readonly fitConsistency: Verdict;
   readonly breakupPoint: Verdict | undefined;
   readonly debrisDistance: (Verdict & { readonly distanceM: number }) | undefined;
+  /**
+   * Departure from the model in the fit's whitened residuals, per sensor in time order: two-sided CUSUM and a
+   * GLR mean-shift scan (see departure.ts), each with a Monte Carlo p-value under the fitted linearised model.
+   * Undefined without timed rows or when switched off.
+   */
+  readonly departure: { readonly cusum: DepartureVerdict; readonly glr: DepartureVerdict } | undefined;
   /** The likelihood-ratio test nominal vs breakup at T, combining the evidence above. */
   readonly breakup: {
     readonly detected: boolean;
@@ -48,6 +61,12 @@ export interface FailureReport {
     readonly latDeg?: number;
     readonly lonDeg?: number;
     readonly altM?: number;
+    /**
+     * When a breakup is detected and the residuals of the sensor that lost the track departed from the model
+     * (CUSUM p < alpha) before its last plot: the start of that departure, s after launch (the flight left the
+     * nominal model before the track ended, e.g. a tumbling body). The breakup time tS is not moved.
+     */
+    readonly departureOnsetS?: number;
   };
 }
 
@@ -208,6 +227,8 @@ export function detectFailures(
     rowOff += mdl.dim;
   });
 
+  const departure = o.departure === false ? undefined : departureOf(fit, observations, o);
+
   // Combined breakup verdict.
   const evidence: Verdict[] = [...trackLoss, ...(breakupPoint ? [breakupPoint] : [])];
   let breakup: FailureReport['breakup'] = { detected: false, statistic: 0, pValue: 1 };
@@ -234,7 +255,21 @@ export function detectFailures(
       }
       stateAt(tr, tS, st);
       const g = ecefToGeodetic(ecef(st[0] as number, st[1] as number, st[2] as number));
-      breakup = { detected, statistic, pValue, tS, latDeg: g.latDeg, lonDeg: g.lonDeg, altM: g.altM };
+      const dep = departure?.cusum;
+      const onset =
+        dep && dep.pValue < alpha && dep.channel.startsWith('radar') && dep.fromS < tS && dep.toS > tS - 20
+          ? dep.fromS
+          : undefined;
+      breakup = {
+        detected,
+        statistic,
+        pValue,
+        tS,
+        latDeg: g.latDeg,
+        lonDeg: g.lonDeg,
+        altM: g.altM,
+        ...(onset !== undefined ? { departureOnsetS: onset } : {}),
+      };
     } else {
       breakup = { detected, statistic, pValue };
     }
@@ -245,8 +280,51 @@ export function detectFailures(
     fitConsistency,
     breakupPoint,
     debrisDistance,
+    departure,
     breakup,
   };
+}
+
+/** Sensor channels of the timed rows (radar and sighting sites, fixes), rows in time order. */
+export function residualChannels(fit: BatchFit, observations: readonly Observation[]): ResidualChannel[] {
+  const t0 = fit.x[P_TIME] as number;
+  const groups = new Map<string, { off: number; dim: number; t: number }[]>();
+  let off = 0;
+  fit.problem.models.forEach((mdl, i) => {
+    const ob = observations[i];
+    if (mdl.tS !== undefined && ob) {
+      const key =
+        ob.kind === 'radar' || ob.kind === 'sighting'
+          ? `${ob.kind} at ${ob.site.latDeg.toFixed(4)}, ${ob.site.lonDeg.toFixed(4)}, ${ob.site.altM.toFixed(0)} m`
+          : ob.kind;
+      groups.set(key, [...(groups.get(key) ?? []), { off, dim: mdl.dim, t: mdl.tS - t0 }]);
+    }
+    off += mdl.dim;
+  });
+  return [...groups.entries()].map(([key, rows]) => {
+    rows.sort((a, b) => a.t - b.t);
+    return {
+      key,
+      offsets: Int32Array.from(rows, (q) => q.off),
+      dims: Int32Array.from(rows, (q) => q.dim),
+      timesS: Float64Array.from(rows, (q) => q.t),
+    };
+  });
+}
+
+function departureOf(
+  fit: BatchFit,
+  observations: readonly Observation[],
+  o: FailureOptions,
+): FailureReport['departure'] {
+  const channels = residualChannels(fit, observations);
+  const n = fit.problem.params.length;
+  const draw = fitResidualNull(fit.params.j, fit.covariance.fisher, fit.problem.m, n);
+  const rng = seededRng(o.seed ?? inputSeed(observations, SEED_SALT.departure));
+  return departureTests(fit.residuals, channels, draw, rng, {
+    ...(o.alpha !== undefined ? { alpha: o.alpha } : {}),
+    ...(o.departure || {}),
+  });
 }
 
 function ecefFrameOf(o: { latDeg: number; lonDeg: number; altM: number }): [number, number, number] {

@@ -45,7 +45,8 @@ export function ellipsePolygon(latDeg: number, lonDeg: number, e: Ellipse, verti
  * GeoJSON of a reconstruction (issue 3 `--geojson`): the fitted trajectory as a 3-D LineString (lon, lat, height
  * above the ellipsoid in metres, one vertex per integration node, with `timesS`: each vertex's time after launch
  * in seconds, to the millisecond), the launch and impact points and their 95 %
- * ellipses as polygons, the breakup point when detected, and the observations (radar plots at their measured
+ * ellipses as polygons, the launch point's sampled 95 % highest-density region when the posterior is not Gaussian
+ * (`launch-hdr95`), the breakup point when detected, and the observations (radar plots at their measured
  * 3-D positions, sightings at the observer with the look angles as properties, points at their coordinates).
  */
 export function reconstructionGeoJson(
@@ -94,6 +95,22 @@ export function reconstructionGeoJson(
     });
   };
   point('launch', d.launch);
+  const hdr = d.posterior?.hdr;
+  if (hdr) {
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [hdr.polygon.map((q): Position => [q[0], q[1]])] },
+      properties: {
+        kind: 'launch-hdr95',
+        probability: hdr.probability,
+        areaM2: hdr.areaM2,
+        ellipseMass: hdr.ellipseMass,
+        nonlinearity: d.posterior?.nonlinearity ?? null,
+        ess: hdr.ess,
+        samples: hdr.samples,
+      },
+    });
+  }
   if (d.nominalImpact) point(d.result.breakup.detected ? 'nominal-impact' : 'impact', d.nominalImpact);
   const b = d.result.breakup;
   if (b.detected && b.lat !== null && b.lon !== null) {

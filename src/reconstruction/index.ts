@@ -1,7 +1,7 @@
 /** Flight reconstruction (issue 3): public API. */
 export { reconstruct, reconstructDetailed } from './reconstruct.js';
-export type { ReconstructOptions, ReconstructionDetails } from './reconstruct.js';
-export type { ReconstructionResult, PointJson, EllipseJson } from './result.js';
+export type { ReconstructOptions, ReconstructionDetails, QuickLookSummary } from './reconstruct.js';
+export type { ReconstructionResult, PointJson, EllipseJson, HdrJson } from './result.js';
 export { RECONSTRUCTION_METHOD } from './result.js';
 export { reconstructionGeoJson, ellipsePolygon } from './geojson.js';
 export type { Feature, FeatureCollection, Geometry, Position } from './geojson.js';
@@ -29,6 +29,16 @@ export { launchEstimate, impactEstimate } from './estimates.js';
 export type { PointEstimate } from './estimates.js';
 export { detectFailures } from './failure.js';
 export type { FailureOptions, FailureReport, Verdict } from './failure.js';
+export { residualChannels } from './failure.js';
+export { departureTests, cusumStatistic, glrStatistic, fitResidualNull, whiteNull } from './departure.js';
+export type { DepartureOptions, DepartureVerdict, ResidualChannel, NullDraw } from './departure.js';
+export { quickLook, quickLookAgreement } from './quick-look.js';
+export type { QuickLook, QuickLookAgreement, QuickLookOptions } from './quick-look.js';
+export { createEcefBallisticModel, radarEcefModel, fixEcefModel } from './quick-look-models.js';
+export type { EcefBallisticSettings } from './quick-look-models.js';
+export { launchPosterior, hdrOf, insideRing } from './posterior.js';
+export type { LaunchPosterior, LaunchHdr, PosteriorOptions } from './posterior.js';
+export { inputSeed } from './seed.js';
 export { typeLikelihood } from './type-likelihood.js';
 export type { TypeLikelihood } from './type-likelihood.js';
 export { integrateFlight } from './integrate.js';

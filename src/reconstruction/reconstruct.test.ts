@@ -68,6 +68,26 @@ describe('reconstruct (issue 3)', () => {
     expect(v.launch.crlb.semiMajorM).toBeLessThanOrEqual(v.launch.ellipse95.semiMajorM + 1e-9);
   });
 
+  it('says when the Gaussian ellipse is adequate, and checks the fit with the quick look (UKF + RTS)', () => {
+    const d = reconstructDetailed(load('radar-boost.csv'), { template, launchAltM: 150, groundAltM: 150 });
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.value.posterior?.gaussianAdequate).toBe(true);
+    expect(d.value.result.launch.hdr95).toBeUndefined();
+    const q = d.value.quickLook!;
+    expect(q.summary.validity).toMatch(/post-burnout only/);
+    expect(q.fromS).toBeGreaterThan(d.value.profile.burnoutTimeS);
+    expect(q.summary.nisPerDof).toBeGreaterThan(0.8);
+    expect(q.summary.nisPerDof).toBeLessThan(1.2);
+    expect(q.summary.agreementPValue).toBeGreaterThan(0.01);
+    expect(q.summary.fitDifferenceRmsM).toBeLessThan(100);
+    expect(q.smoothed.length).toBe(q.rows);
+    expect(Math.abs(q.lnBeta.mean - Math.log(1500 / 0.12))).toBeLessThan(4 * q.lnBeta.sigma);
+    expect(q.departure!.cusum.pValue).toBeGreaterThan(0.01);
+    // The summary is in the details only: the --json result keeps the issue's shape.
+    expect(Object.keys(d.value.result)).not.toContain('quickLook');
+  });
+
   it('detects an in-air breakup from the lost track, with statistic and p-value', () => {
     const r = reconstruct(load('radar-breakup.csv'), { template, launchAltM: 150, groundAltM: 150 });
     expect(r.ok).toBe(true);
@@ -91,6 +111,21 @@ describe('reconstruct (issue 3)', () => {
     expect(kinds).toContain('trajectory');
     expect(kinds).toContain('launch-ellipse95');
     expect(kinds).toContain('impact-ellipse95');
+    // The fixture's template estimates the burn time: kick angle, ln beta and burn time then lie on a curved
+    // ridge and the launch posterior is not Gaussian: sampled, with its 95 % highest-density region.
+    const post = d.value.posterior!;
+    expect(post.gaussianAdequate).toBe(false);
+    expect(post.nonlinearity).toBeGreaterThan(0.1);
+    const hdr = v.launch.hdr95!;
+    expect(hdr.polygon.length).toBe(73);
+    expect(hdr.polygon[0]).toEqual(hdr.polygon[72]);
+    expect(hdr.ellipseMass).toBeGreaterThan(0.8);
+    expect(hdr.areaM2 / hdr.ellipseAreaM2).toBeGreaterThan(0.5);
+    expect(hdr.areaM2 / hdr.ellipseAreaM2).toBeLessThan(2);
+    expect(kinds).toContain('launch-hdr95');
+    // Seeded from the track: a second run is bit-identical.
+    const again = reconstructDetailed(track, { template, launchAltM: 150, groundAltM: 150 });
+    expect(again.ok && again.value.result).toEqual(v);
     const line = gj.features[0]!.geometry;
     expect(line.type === 'LineString' && line.coordinates[10]!.length).toBe(3);
     // issue-7: one time after launch per vertex, increasing, so a client can plot altitude against time.

@@ -16,6 +16,12 @@ import type { PointJson, ReconstructionResult } from './result.js';
 import { RECONSTRUCTION_METHOD } from './result.js';
 import type { TypeLikelihood } from './type-likelihood.js';
 import { typeLikelihood } from './type-likelihood.js';
+import { P_LOG_BETA, P_TIME } from './fit-problem.js';
+import type { LaunchPosterior, PosteriorOptions } from './posterior.js';
+import { launchPosterior } from './posterior.js';
+import type { QuickLook, QuickLookAgreement, QuickLookOptions } from './quick-look.js';
+import { quickLook, quickLookAgreement } from './quick-look.js';
+import { inputSeed, SEED_SALT } from './seed.js';
 
 /** Options of {@link reconstruct}. */
 export interface ReconstructOptions extends Omit<FitSettings, 'template'>, FitOptions, FailureOptions {
@@ -25,6 +31,26 @@ export interface ReconstructOptions extends Omit<FitSettings, 'template'>, FitOp
   readonly templateId?: string;
   /** Further catalogue templates to score (`types`); each is fitted on its own. */
   readonly candidates?: readonly { readonly id: string; readonly template: MotorTemplate }[];
+  /** Quick look (UKF + RTS over the post-burnout radar/fix rows) as a check of the fit (default on). */
+  readonly quickLook?: Omit<QuickLookOptions, 'fromS' | 'launchTimeS' | 'seed'> | false;
+  /** Sampling of a non-Gaussian launch posterior and its 95 % highest-density region (default on). */
+  readonly posterior?: Omit<PosteriorOptions, 'seed'> | false;
+}
+
+/** What the quick look found, in plain numbers (ReconstructionDetails only; not in the --json result). */
+export interface QuickLookSummary {
+  readonly validity: string;
+  readonly rows: number;
+  readonly fromS: number;
+  readonly toS: number;
+  readonly nisPerDof: number;
+  readonly nisPValue: number;
+  readonly cusumPValue: number | null;
+  readonly glrPValue: number | null;
+  readonly lnBeta: { readonly mean: number; readonly sigma: number };
+  readonly agreementPValue: number;
+  readonly fitDifferenceRmsM: number;
+  readonly fitDifferenceMaxM: number;
 }
 
 /** Everything behind a {@link ReconstructionResult}: the fit, its estimates and verdicts (for GeoJSON, reports). */
@@ -37,6 +63,14 @@ export interface ReconstructionDetails {
   readonly failures: FailureReport;
   readonly profile: FlightProfile;
   readonly types: readonly TypeLikelihood[];
+  /**
+   * Quick look over the post-burnout radar plots and fixes (undefined with fewer than 8 such rows or when
+   * switched off): the UKF/RTS track with its NIS and departure tests, its agreement with the fit, a summary.
+   */
+  readonly quickLook:
+    (QuickLook & { readonly agreement: QuickLookAgreement; readonly summary: QuickLookSummary }) | undefined;
+  /** The launch posterior check (and region when sampled); undefined when switched off. */
+  readonly posterior: LaunchPosterior | undefined;
 }
 
 /**
@@ -70,12 +104,37 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
     if (f.ok) types.push(typeLikelihood(cand.id, f.value));
   }
   types.sort((a, c) => a.bic - c.bic);
+  const ql = o.quickLook === false ? undefined : quickLookOf(fit, obs, o.quickLook ?? {}, o.alpha);
+  const posterior =
+    o.posterior === false
+      ? undefined
+      : launchPosterior(fit, launch.covEN, launch, {
+          ...(o.posterior ?? {}),
+          seed: inputSeed(obs, SEED_SALT.posterior),
+        });
+  const hdr = posterior?.hdr;
   const epoch = fit.problem.epochMs;
   const iso = (tS: number): string => toIso(utcInstant(Math.round(epoch + tS * 1000)));
   let measSq = 0;
   for (let i = 0; i < fit.measurementCount; i++) measSq += (fit.residuals[i] as number) ** 2;
   const result: ReconstructionResult = {
-    launch: pointJson(launch, iso),
+    launch: {
+      ...pointJson(launch, iso),
+      ...(hdr && posterior
+        ? {
+            hdr95: {
+              probability: hdr.probability,
+              polygon: hdr.polygon,
+              areaM2: hdr.areaM2,
+              ellipseAreaM2: hdr.ellipseAreaM2,
+              ellipseMass: hdr.ellipseMass,
+              nonlinearity: posterior.nonlinearity,
+              ess: hdr.ess,
+              samples: hdr.samples,
+            },
+          }
+        : {}),
+    },
     impact: nominalImpact && !b.detected ? pointJson(nominalImpact, iso) : null,
     breakup: {
       detected: b.detected,
@@ -95,7 +154,46 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
     types,
     method: { ...RECONSTRUCTION_METHOD },
   };
-  return ok({ result, fit, launch, nominalImpact, failures, profile, types });
+  return ok({ result, fit, launch, nominalImpact, failures, profile, types, quickLook: ql, posterior });
+}
+
+/** Validity statement of the quick look, repeated in its summary. */
+const QUICK_LOOK_VALIDITY =
+  'post-burnout only: radar plots and fixes from 2 s after the fitted burnout; the 7-state ECEF ballistic model (J2, rotation, US76 drag, ln beta) has no thrust and no manoeuvre';
+
+function quickLookOf(
+  fit: BatchFit,
+  obs: Track['observations'],
+  o: Omit<QuickLookOptions, 'fromS' | 'launchTimeS' | 'seed'>,
+  alpha: number | undefined,
+): ReconstructionDetails['quickLook'] {
+  const t0 = fit.x[P_TIME] as number;
+  const prior = fit.problem.params[P_LOG_BETA]?.prior;
+  const q = quickLook(obs, fit.problem.epochMs, {
+    ...(prior ? { lnBetaPrior: { mean: prior.mean, sigma: prior.sigma } } : {}),
+    ...(alpha !== undefined ? { alpha } : {}),
+    ...o,
+    fromS: t0 + fit.trajectory.burnoutS + 2,
+    launchTimeS: t0,
+    seed: inputSeed(obs, SEED_SALT.quickLookDeparture),
+  });
+  if (!q) return undefined;
+  const agreement = quickLookAgreement(q, fit.trajectory, fit.x[P_LOG_BETA] as number);
+  const summary: QuickLookSummary = {
+    validity: QUICK_LOOK_VALIDITY,
+    rows: q.rows,
+    fromS: q.fromS,
+    toS: q.toS,
+    nisPerDof: q.nisPerDof,
+    nisPValue: q.nis.pValue,
+    cusumPValue: q.departure?.cusum.pValue ?? null,
+    glrPValue: q.departure?.glr.pValue ?? null,
+    lnBeta: q.lnBeta,
+    agreementPValue: agreement.pValue,
+    fitDifferenceRmsM: agreement.rmsM,
+    fitDifferenceMaxM: agreement.maxM,
+  };
+  return { ...q, agreement, summary };
 }
 
 const ellipseJson = (e: Ellipse): Ellipse => ({

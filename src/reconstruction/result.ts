@@ -17,6 +17,26 @@ export interface PointJson {
   readonly ellipse95: EllipseJson;
   readonly timeSigmaS: number;
   readonly crlb: { readonly semiMajorM: number; readonly semiMinorM: number };
+  /** Launch only, and only when the posterior is not Gaussian enough for the ellipse (additional field). */
+  readonly hdr95?: HdrJson;
+}
+
+/**
+ * The sampled 95 % highest-density region of the launch point (docs/accuracy/reconstruction.md): `polygon` a
+ * closed ring of [lon, lat] (counter-clockwise); `areaM2` its area and `ellipseAreaM2` that of `ellipse95`;
+ * `ellipseMass` the posterior probability inside `ellipse95` (0.95 if it were right); `nonlinearity` the
+ * check that triggered the sampling (0 = Gaussian; sampled above 0.1); `ess` the importance sampler's effective
+ * sample size out of `samples` (below 200, treat the region as indicative only).
+ */
+export interface HdrJson {
+  readonly probability: number;
+  readonly polygon: readonly (readonly [number, number])[];
+  readonly areaM2: number;
+  readonly ellipseAreaM2: number;
+  readonly ellipseMass: number;
+  readonly nonlinearity: number;
+  readonly ess: number;
+  readonly samples: number;
 }
 
 export interface ReconstructionResult {
@@ -54,5 +74,5 @@ export interface ReconstructionResult {
  * the model, the defaults or the estimator that can change a figure. */
 export const RECONSTRUCTION_METHOD = {
   name: 'salvo batch ML template fit (LM, RK4 rotating-ECEF J2 + US76 drag, Fisher + consider covariance)',
-  version: '1.0.0',
+  version: '1.1.0',
 } as const;

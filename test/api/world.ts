@@ -205,7 +205,7 @@ export async function buildWorld(engine: Engine, options: Partial<ApiOptions> = 
     incidentId: INCIDENT,
     createdAt: '2024-03-02T09:00:00.000Z',
     methodName: 'salvo batch ML template fit',
-    methodVersion: '1.0.0',
+    methodVersion: '1.1.0',
     config: rec.config,
     inputSha256: '0'.repeat(64),
     input: readFileSync(join(FIXTURES, 'track-poltava.csv'), 'utf8'),
