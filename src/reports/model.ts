@@ -348,3 +348,95 @@ export interface Bulletin {
   readonly checkpoint: CheckpointFacts | null;
   readonly confidenceNote: string;
 }
+
+export const CASE_DOSSIER_FORMAT = 'salvo-case-dossier/1';
+
+/** What a case covers: incidents that occurred in [from, to), optionally of one type (as `salvo stats --model`). */
+export interface CaseScope {
+  readonly from: string;
+  /** Exclusive. */
+  readonly to: string;
+  /** A type or model id: incidents identified as it, or claimed as it when not identified. */
+  readonly model: string | null;
+  /** Launches known from elsewhere (e.g. ~50 for the 2023-24 campaign), for the missing-data estimates. */
+  readonly launches: number | null;
+}
+
+/** One incident of a case: its own dossier's hash and the parts the case shows, refs prefixed (I1.E1, I1.F1). */
+export interface CaseIncident {
+  /** I1, I2, ... in time order. */
+  readonly ref: string;
+  /** SHA-256 of the incident's own dossier (same edition and generation time): `salvo report incident`. */
+  readonly dossierSha256: string;
+  readonly incident: IncidentFacts;
+  readonly statements: readonly Statement[];
+  readonly identification: {
+    readonly runId: string;
+    readonly top: { readonly id: string; readonly name: string; readonly posterior: number } | null;
+    readonly confidence: Confidence | null;
+    readonly physicalEvidence: boolean;
+  } | null;
+  readonly reconstruction: {
+    readonly runId: string;
+    readonly launch: PointFacts;
+    readonly impact: PointFacts | null;
+    readonly breakupDetected: boolean;
+  } | null;
+  readonly assembly: { readonly notBefore: string; readonly sentence: string } | null;
+  readonly components: number;
+  readonly exhibits: readonly Exhibit[];
+  readonly withheld: number;
+}
+
+/** One row of the case's statistics: a rate with its 95 % interval (registry/services/stats.ts). */
+export interface CaseRate {
+  readonly key: string;
+  readonly label: string;
+  readonly incidents: number;
+  readonly knownOutcomes: number;
+  readonly failures: number;
+  readonly failureRate: number | null;
+  readonly failureCi95: readonly [number, number] | null;
+  readonly intercepted: number;
+  readonly debrisRecovered: number;
+}
+
+export interface CaseStatistics {
+  readonly byTargetRegion: readonly CaseRate[];
+  readonly total: CaseRate;
+  /** The failure rate under three assumptions about launches of unknown outcome (with `launches`). */
+  readonly missingData: {
+    readonly launches: number;
+    readonly naive: { readonly rate: number | null; readonly ci95: readonly [number, number] };
+    readonly bounds: readonly [number, number];
+    readonly boundsCi95: readonly [number, number];
+    readonly bayes: { readonly rate: number; readonly ci95: readonly [number, number] };
+    readonly assumptions: readonly string[];
+  } | null;
+  readonly notes: readonly string[];
+}
+
+/**
+ * A case-level dossier (issue 8): several incidents under one scope, each with its own dossier's hash, the
+ * case's findings over them, its statistics, every exhibit (refs prefixed by incident), one checkpoint.
+ */
+export interface CaseDossier {
+  readonly format: typeof CASE_DOSSIER_FORMAT;
+  readonly title: string;
+  readonly generatedAt: string;
+  readonly generator: { readonly name: string; readonly version: string };
+  readonly edition: Edition;
+  readonly scope: CaseScope;
+  readonly statements: readonly Statement[];
+  readonly incidents: readonly CaseIncident[];
+  readonly statistics: CaseStatistics;
+  readonly checkpoint: CheckpointFacts | null;
+  readonly methodology: Methodology;
+  readonly provisions: readonly Provision[];
+  readonly limits: readonly string[];
+}
+
+export interface HashedCaseDossier {
+  readonly dossier: CaseDossier;
+  readonly sha256: string;
+}

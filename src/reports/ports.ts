@@ -43,3 +43,14 @@ export interface BulletinSource {
   periodStats(from: string, to: string): Promise<StatsReport>;
   latestCheckpoint(): Promise<CheckpointFacts | undefined>;
 }
+
+/** The read side of a case-level dossier: a dossier source plus the case's scope queries. */
+export interface CaseSource extends DossierSource {
+  /**
+   * Ids of incidents that occurred in [from, to), oldest first; with `model`, only those identified as it, or
+   * claimed as it when not identified (the filter of `salvo stats --model`).
+   */
+  incidentIdsInScope(from: string, to: string, model: string | null): Promise<string[]>;
+  /** Incident statistics for the same scope, grouped by target region (registry/services/stats.ts). */
+  scopeStats(from: string, to: string, model: string | null, launches: number | null): Promise<StatsReport>;
+}

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../evidence/model/canonical.js';
+import { CASE_DOSSIER_FORMAT, DOSSIER_FORMAT } from './model.js';
 import type { ReportHasher } from './ports.js';
 import { DOSSIER_SCRIPT_ID } from './render/html-dossier.js';
 
@@ -9,6 +10,8 @@ export interface DossierCheck {
   /** SHA-256 of the canonical JSON of the embedded model. */
   readonly computed: string | null;
   readonly incident: string | null;
+  /** 'incident' for an incident dossier, 'case' for a case dossier (from the embedded model's format). */
+  readonly kind: 'incident' | 'case' | null;
   readonly edition: string | null;
   readonly problems: readonly string[];
 }
@@ -30,10 +33,17 @@ export function verifyDossierHtml(html: string, hasher: ReportHasher): DossierCh
   let computed: string | null = null;
   let incident: string | null = null;
   let edition: string | null = null;
+  let kind: DossierCheck['kind'] = null;
   if (!m) problems.push('no embedded dossier model');
   else {
     try {
-      const model = JSON.parse(m[1]!) as { incident?: { id?: string }; edition?: { audience?: string } };
+      const model = JSON.parse(m[1]!) as {
+        format?: string;
+        incident?: { id?: string };
+        edition?: { audience?: string };
+      };
+      kind =
+        model.format === CASE_DOSSIER_FORMAT ? 'case' : model.format === DOSSIER_FORMAT ? 'incident' : null;
       computed = hasher.sha256Hex(canonicalJson(model));
       incident = model.incident?.id ?? null;
       edition = model.edition?.audience ?? null;
@@ -43,5 +53,5 @@ export function verifyDossierHtml(html: string, hasher: ReportHasher): DossierCh
       problems.push(`the embedded model is not valid JSON: ${(e as Error).message}`);
     }
   }
-  return { ok: problems.length === 0, stated, computed, incident, edition, problems };
+  return { ok: problems.length === 0, stated, computed, incident, kind, edition, problems };
 }

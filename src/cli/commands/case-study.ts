@@ -104,6 +104,25 @@ export function caseStudySteps(db: string, dir: string): TourStep[] {
       why: 'What a court or a panel on another machine would run.',
       args: ['verify-bundle', join(dir, 'bundle-kharkiv')],
     },
+    {
+      title: 'A public case dossier of the campaign: the restricted fragment is counted, never named',
+      why: 'Findings across the incidents, the failure rate with its interval and, with the ~50 launches of the published counts, the missing-data bounds.',
+      args: d(
+        'report',
+        'case',
+        '--from',
+        '2023-12-01',
+        '--to',
+        '2024-02-29',
+        '--launches',
+        '50',
+        '--public',
+        '--format',
+        'md',
+        '--out',
+        join(dir, 'case-public.md'),
+      ),
+    },
   ];
 }
 

@@ -1,7 +1,7 @@
 import { pdfUnavailable } from '../../infra/reports/pdf.js';
 import type { TourStep } from '../tour.js';
 
-/** The demo's publishing steps (issue 8): a dossier, a PDF when Chromium is present, a bulletin, an export. */
+/** The demo's publishing steps (issue 8): a dossier, a PDF when Chromium is present, a case dossier, a bulletin, an export. */
 export function publishingSteps(db: string, out: (f: string) => string): TourStep[] {
   const incident = 'DEMO-2024-01-23-POL';
   const steps: TourStep[] = [
@@ -43,6 +43,26 @@ export function publishingSteps(db: string, out: (f: string) => string): TourSte
         out('dossier-poltava-public.pdf'),
       ],
     });
+  steps.push({
+    title: 'A case-level dossier of the Dec 2023 - Feb 2024 campaign, with about 50 launches known',
+    why: "Every incident of the period with its own dossier's hash, findings across them (types, launch estimates, assembly dates), the failure rate with its interval and the missing-data bounds, every exhibit.",
+    args: [
+      '--db',
+      db,
+      'report',
+      'case',
+      '--from',
+      '2023-12-01',
+      '--to',
+      '2024-02-29',
+      '--launches',
+      '50',
+      '--format',
+      'html',
+      '--out',
+      out('case-campaign.html'),
+    ],
+  });
   steps.push(
     {
       title: 'A bulletin of the Dec 2023 - Feb 2024 campaign, as Markdown',

@@ -6,7 +6,10 @@ import { reportHasher, reportSources } from '../../infra/reports/report-source.j
 import { salvoError, SalvoFailure } from '../../kernel/index.js';
 import { canonicalJson } from '../../evidence/model/canonical.js';
 import {
+  buildCaseDossier,
   buildDossier,
+  renderCaseHtml,
+  renderCaseMarkdown,
   renderDossierHtml,
   renderDossierMarkdown,
   verifyDossierHtml,
@@ -15,6 +18,7 @@ import {
 import { withStore, type GlobalOptions, type Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson, runCommand } from '../run.js';
+import { period } from './report-dates.js';
 
 const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,7 +57,7 @@ function instantOf(text: string | undefined): string {
   return new Date(t).toISOString();
 }
 
-/** `salvo report incident ID` and `salvo report verify FILE`. */
+/** `salvo report incident ID`, `salvo report case --from --to` and `salvo report verify FILE`. */
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   const report = program.command('report').description('evidentiary dossiers (issue 8): HTML, PDF, Markdown');
   report
@@ -139,6 +143,108 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
       );
     });
   report
+    .command('case')
+    .description(
+      'a case-level dossier: every incident of a period (optionally of one type), findings across them, statistics with intervals, all exhibits',
+    )
+    .requiredOption('--from <date>', 'first day of the case (YYYY-MM-DD, UTC)')
+    .requiredOption('--to <date>', 'last day of the case, inclusive (YYYY-MM-DD, UTC)')
+    .option('--model <id>', 'only incidents identified as this type (or reported as it when not identified)')
+    .option('--launches <n>', 'launches known from elsewhere (e.g. 50): adds the missing-data estimates')
+    .option('--title <text>', 'the dossier title')
+    .option('--format <format>', `output format: ${FORMATS.join(' | ')}`, 'html')
+    .option('--out <file>', 'write here (atomically); default stdout (required for pdf)')
+    .option('--public', 'public edition: restricted and sealed material left out (same as --audience public)')
+    .option(
+      '--audience <level>',
+      'public | restricted (default: sealed items left out) | sealed (everything, marked)',
+    )
+    .option('--generated-at <instant>', 'the generation time to state (to rebuild a dossier bit for bit)')
+    .action(async (_o: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<
+        ReportCliOptions & { from: string; to: string; model?: string; launches?: string; title?: string }
+      >();
+      setExit(
+        await runCommand(io, Boolean(o.json), async () => {
+          const format = o.format as Format;
+          if (!FORMATS.includes(format))
+            throw usage('--format', `--format must be one of ${FORMATS.join(', ')}`);
+          if (format === 'pdf' && !o.out) throw usage('--out', 'a PDF needs --out FILE');
+          if (o.json && !o.out && format !== 'json')
+            throw usage('--out', 'with --json, give --out FILE (the summary goes to stdout)');
+          const range = period(o.from, o.to);
+          let launches: number | null = null;
+          if (o.launches !== undefined) {
+            launches = Number(o.launches);
+            if (!/^\d+$/.test(o.launches) || !Number.isSafeInteger(launches) || launches < 1)
+              throw usage('--launches', `--launches '${o.launches}' is not a positive whole number`);
+          }
+          const audience = audienceOf(o);
+          const generatedAt = instantOf(o.generatedAt);
+          const generator = await generatorInfo();
+          const built = await withStore(o, async (store) =>
+            buildCaseDossier(reportSources(store.db).case, reportHasher, {
+              from: range.from!,
+              to: range.to!,
+              model: o.model ?? null,
+              launches,
+              ...(o.title !== undefined ? { title: o.title } : {}),
+              audience,
+              generatedAt,
+              generator,
+            }),
+          );
+          if (!built.ok) throw new SalvoFailure(built.error);
+          const h = built.value;
+          let data: string | Uint8Array;
+          if (format === 'json')
+            data =
+              JSON.stringify(
+                { sha256: h.sha256, dossier: JSON.parse(canonicalJson(h.dossier)) as unknown },
+                null,
+                2,
+              ) + '\n';
+          else if (format === 'md') data = renderCaseMarkdown(h);
+          else {
+            const html = renderCaseHtml(h);
+            data =
+              format === 'pdf'
+                ? await htmlToPdf(html, {
+                    documentHash: h.sha256,
+                    header: `${h.dossier.title} — ${h.dossier.edition.audience.toUpperCase()} edition`,
+                  })
+                : html;
+          }
+          const summary = {
+            ok: true,
+            from: range.from,
+            to: range.to,
+            model: o.model ?? null,
+            format,
+            edition: audience,
+            sha256: h.sha256,
+            incidents: h.dossier.incidents.map((i) => ({
+              ref: i.ref,
+              id: i.incident.id,
+              sha256: i.dossierSha256,
+            })),
+            exhibits: h.dossier.incidents.reduce((s, i) => s + i.exhibits.length, 0),
+            withheld: h.dossier.edition.withheld?.items ?? 0,
+            statements: h.dossier.statements.length,
+          };
+          if (o.out) {
+            const w = writeReport(o.out, data);
+            if (o.json) printJson(io, { ...summary, out: w.path, bytes: w.bytes });
+            else
+              io.err(
+                `${o.out}: ${format} case dossier of ${summary.incidents.length} incident(s) (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${w.bytes} bytes, document SHA-256 ${h.sha256}`,
+              );
+          } else io.out(typeof data === 'string' ? data.replace(/\n$/, '') : '');
+          return EXIT.OK;
+        }),
+      );
+    });
+  report
     .command('verify')
     .description('check an HTML dossier offline: its embedded model must hash to the document hash it states')
     .argument('<file>', 'a dossier written by `salvo report incident ID --format html`')
@@ -161,7 +267,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
           if (o.json) printJson(io, r);
           else if (r.ok)
             io.out(
-              `${file}: intact; document SHA-256 ${r.computed} (incident ${r.incident}, ${r.edition} edition)`,
+              `${file}: intact; document SHA-256 ${r.computed} (${r.kind === 'case' ? 'case dossier' : `incident ${r.incident}`}, ${r.edition} edition)`,
             );
           else {
             io.err(`${file}: NOT intact`);

@@ -5,7 +5,13 @@ import { loadTree } from '../../evidence/services/load-tree.js';
 import type { Catalogue } from '../../identification/index.js';
 import { computeStats } from '../../registry/services/stats.js';
 import type { CheckpointFacts, IncidentFacts } from '../../reports/model.js';
-import type { BulletinSource, DossierSource, ReportHasher, TypeInfo } from '../../reports/ports.js';
+import type {
+  BulletinSource,
+  CaseSource,
+  DossierSource,
+  ReportHasher,
+  TypeInfo,
+} from '../../reports/ports.js';
 import { analysisRunStore } from '../cases/analysis-runs.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { sha256Hex } from '../crypto/hash.js';
@@ -79,6 +85,7 @@ export function incidentQuery(db: Kysely<Database>) {
 export interface ReportSources {
   readonly dossier: DossierSource;
   readonly bulletin: BulletinSource;
+  readonly case: CaseSource;
 }
 
 /**
@@ -188,5 +195,32 @@ export function reportSources(db: Kysely<Database>, catalogue?: () => Promise<Ca
     periodStats: (from, to) => computeStats(statsQueries(db), { fromUtc: from, toUtc: to }, undefined),
     latestCheckpoint,
   };
-  return { dossier, bulletin };
+  const caseSource: CaseSource = {
+    ...dossier,
+    async incidentIdsInScope(from, to, model) {
+      let q = db
+        .selectFrom('incidents as i')
+        .select('i.id')
+        .where('i.occurred_at_utc', '>=', from)
+        .where('i.occurred_at_utc', '<', to);
+      // The same predicate as the statistics' model filter (infra/registry/stats-queries.ts).
+      if (model)
+        q = q.where((eb) =>
+          eb.or([
+            eb('i.identified_type', '=', model),
+            eb.and([eb('i.identified_type', 'is', null), eb('i.model_claimed_id', '=', model)]),
+          ]),
+        );
+      const rows = await q.orderBy('i.occurred_at_utc').orderBy('i.id').execute();
+      return rows.map((r) => r.id);
+    },
+    scopeStats: (from, to, model, launches) =>
+      computeStats(
+        statsQueries(db),
+        { fromUtc: from, toUtc: to, ...(model ? { modelId: model } : {}) },
+        'target_region',
+        { missingData: launches !== null, ...(launches !== null ? { launches } : {}) },
+      ),
+  };
+  return { dossier, bulletin, case: caseSource };
 }

@@ -3,10 +3,17 @@ import { ellipsePolygon } from '../../reconstruction/index.js';
 import type { IncidentFacts, PointFacts, ReconstructionFacts } from '../model.js';
 import { n, polygon, polyline, svg, text } from './svg.js';
 
-type LonLat = readonly [number, number];
+export type LonLat = readonly [number, number];
 
 /** A local equirectangular projection (x east scaled by cos(lat0)) fitted into a box: fine at oblast scale. */
-function projection(points: readonly LonLat[], x0: number, y0: number, w: number, h: number, padFrac = 0.08) {
+export function projection(
+  points: readonly LonLat[],
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  padFrac = 0.08,
+) {
   const lat0 = points.reduce((s, p) => s + p[1], 0) / points.length;
   const k = Math.cos((lat0 * Math.PI) / 180);
   const xs = points.map((p) => p[0] * k);
@@ -30,7 +37,7 @@ function projection(points: readonly LonLat[], x0: number, y0: number, w: number
   return { project, metresPerUnit };
 }
 
-function scaleBar(x: number, y: number, metresPerUnit: number, maxWidth: number): string {
+export function scaleBar(x: number, y: number, metresPerUnit: number, maxWidth: number): string {
   const target = metresPerUnit * maxWidth * 0.6;
   const mag = 10 ** Math.floor(Math.log10(target));
   const len = [5, 2, 1].map((m) => m * mag).find((v) => v <= target) ?? mag;
@@ -40,7 +47,7 @@ function scaleBar(x: number, y: number, metresPerUnit: number, maxWidth: number)
 }
 
 /** The geodesic from a to b as `steps + 1` points (a ground track between two estimates). */
-function geodesicLine(a: LonLat, b: LonLat, steps = 32): LonLat[] {
+export function geodesicLine(a: LonLat, b: LonLat, steps = 32): LonLat[] {
   const inv = geodesicInverse(a[1], a[0], b[1], b[0]);
   const out: LonLat[] = [];
   for (let i = 0; i <= steps; i++) {

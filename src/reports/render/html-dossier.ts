@@ -11,15 +11,15 @@ import { e, htmlPage, kvTable, scriptJson, table } from './html-common.js';
 
 export const DOSSIER_SCRIPT_ID = 'salvo-dossier';
 
-const link = (ref: string): string => `<a href="#${e(ref)}">${e(ref)}</a>`;
-const links = (refs: readonly string[]): string => refs.map(link).join(', ');
-const hash = (h: string | null): string => (h ? `<span class="hash">${e(h)}</span>` : '—');
-const orDash = (v: string | number | null | undefined): string =>
+export const link = (ref: string): string => `<a href="#${e(ref)}">${e(ref)}</a>`;
+export const links = (refs: readonly string[]): string => refs.map(link).join(', ');
+export const hash = (h: string | null): string => (h ? `<span class="hash">${e(h)}</span>` : '—');
+export const orDash = (v: string | number | null | undefined): string =>
   v === null || v === undefined || v === '' ? '—' : e(String(v));
-const sens = (s: string): string =>
+export const sens = (s: string): string =>
   s === 'public' ? 'public' : `<span class="sens-${s}">${s.toUpperCase()}</span>`;
 
-function statementHtml(s: Statement): string {
+export function statementHtml(s: Statement): string {
   const support = [
     s.exhibits.length ? `exhibits ${links(s.exhibits)}` : 'no exhibit',
     s.runs.length ? `analysis ${s.runs.map((r) => `<code>${e(r)}</code>`).join(', ')}` : '',
@@ -160,7 +160,7 @@ function componentsHtml(d: Dossier): string {
   ].join('\n');
 }
 
-function exhibitHtml(x: Exhibit, d: Dossier): string {
+export function exhibitHtml(x: Exhibit, checkpoint: Dossier['checkpoint']): string {
   const c = x.custody;
   const lines = c.excerpt.map((l) => [
     String(l.index),
@@ -200,8 +200,8 @@ ${kvTable(
 )}
 ${table(['log index', 'event', 'actor', 'at', 'place', 'event hash'], lines)}${omitted > 0 ? `<p class="note">${omitted} event(s) between these are omitted here; all are in the export bundle.</p>` : ''}
 ${
-  x.proof && d.checkpoint
-    ? `<p class="note">Inclusion proof of event ${x.proof.index} in the checkpoint of size ${d.checkpoint.size} (root ${hash(d.checkpoint.root)}): ${x.proof.path.length} sibling hash(es), bottom up: ${x.proof.path.map((p) => hash(p)).join(' ')}</p>`
+  x.proof && checkpoint
+    ? `<p class="note">Inclusion proof of event ${x.proof.index} in the checkpoint of size ${checkpoint.size} (root ${hash(checkpoint.root)}): ${x.proof.path.length} sibling hash(es), bottom up: ${x.proof.path.map((p) => hash(p)).join(' ')}</p>`
     : '<p class="note">No inclusion proof: no checkpoint covers this item\'s events yet.</p>'
 }</div>`;
 }
@@ -263,7 +263,7 @@ ${
     : '<p>No exhibits in this edition.</p>'
 }
 ${d.edition.withheld ? `<p class="note">${e(d.edition.withheld.note)}</p>` : ''}
-${d.exhibits.map((x) => exhibitHtml(x, d)).join('\n')}
+${d.exhibits.map((x) => exhibitHtml(x, d.checkpoint)).join('\n')}
 <h2 id="checkpoint">8. Checkpoint and offline verification</h2>
 ${
   d.checkpoint

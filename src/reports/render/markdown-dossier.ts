@@ -14,14 +14,14 @@ import {
 import type { HashedDossier, Statement } from '../model.js';
 import { verificationSteps } from './verification-text.js';
 
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
-const dash = (v: string | number | null | undefined): string =>
+export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+export const dash = (v: string | number | null | undefined): string =>
   v === null || v === undefined || v === '' ? '—' : m(String(v));
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
+export const mdTable = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
-function statementMd(s: Statement): string {
+export function statementMd(s: Statement): string {
   const support = [
     s.exhibits.length
       ? `exhibits ${s.exhibits.map((r) => `[${r}](#${r.toLowerCase()})`).join(', ')}`
