@@ -9,6 +9,7 @@ import type { Store } from '../infra/db/database.js';
 import type { Database } from '../infra/db/schema.js';
 import type { RegistryQueries } from '../infra/registry/registry-queries.js';
 import type { StatsQueries } from '../registry/ports.js';
+import type { LoginThrottle } from './login-throttle.js';
 
 export interface ApiOptions {
   /** Serve public items to anyone, refuse every credential and every write. */
@@ -54,6 +55,8 @@ export interface ApiDeps {
   readonly evidenceDeps: EvidenceDeps;
   readonly logger: Logger;
   readonly options: ApiOptions;
+  /** Password-guessing throttle of POST /api/auth/login (per process, in memory). */
+  readonly loginThrottle: LoginThrottle;
   /** Whether the server is draining (readiness turns false, new writes are refused). */
   readonly lifecycle: { draining: boolean };
 }

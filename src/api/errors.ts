@@ -19,6 +19,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> =
   INTERNAL: 500,
   IO: 503,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 /** An expected failure raised by the API layer itself (auth, limits), carried like the services' failures. */
@@ -27,6 +28,8 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly problems: readonly Problem[] = [],
+    /** Response headers the failure needs (Retry-After of a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -64,11 +67,12 @@ export function onError(e: Error, c: Context<AppEnv>): Response {
   let code: ApiErrorCode;
   let message: string;
   let problems: readonly Problem[] = [];
+  let headers: Readonly<Record<string, string>> = {};
   if (e instanceof SalvoFailure) {
     ({ code, message } = e.error);
     problems = e.error.problems ?? [];
   } else if (e instanceof ApiFailure) {
-    ({ code, message, problems } = e);
+    ({ code, message, problems, headers } = e);
   } else if (e instanceof HTTPException) {
     code = fromHttpStatus(e.status);
     message = e.status === 400 ? `malformed request: ${e.message}` : e.message || code;
@@ -78,7 +82,7 @@ export function onError(e: Error, c: Context<AppEnv>): Response {
     code = 'INTERNAL';
     message = `unexpected failure (a bug); request id ${c.get('requestId') ?? 'unknown'}`;
   }
-  return c.json(errorBody(code, message, problems), HTTP_STATUS[code]);
+  return c.json(errorBody(code, message, problems), HTTP_STATUS[code], headers);
 }
 
 interface ZodIssueLike {
@@ -107,7 +111,7 @@ export function validationHook(
 }
 
 /** Error responses for the OpenAPI document. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
   const out: Record<
     number,
     { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }

@@ -12,6 +12,7 @@ import { evidenceDeps, type EvidencePlaces } from '../infra/evidence/wiring.js';
 import { registryQueries } from '../infra/registry/registry-queries.js';
 import { statsQueries } from '../infra/registry/stats-queries.js';
 import { DEFAULT_OPTIONS, type ApiDeps, type ApiOptions } from './deps.js';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 import { silentLogger } from './logger.js';
 
 /**
@@ -26,6 +27,7 @@ export function apiDeps(
     options?: Partial<ApiOptions>;
     readDb?: Kysely<Database>;
     close?: () => Promise<void>;
+    loginThrottle?: LoginThrottle;
   } = {},
 ): ApiDeps {
   const readDb = opts.readDb ?? store.db;
@@ -42,6 +44,7 @@ export function apiDeps(
     evidenceDeps: evidenceDeps(store, opts.places ?? {}),
     logger: opts.logger ?? silentLogger(),
     options: { ...DEFAULT_OPTIONS, spoolDir: join(tmpdir(), 'salvo-uploads'), ...opts.options },
+    loginThrottle: opts.loginThrottle ?? createLoginThrottle(),
     lifecycle: { draining: false },
   };
 }

@@ -20,6 +20,7 @@ export const API_ERROR_CODES = [
   'TOO_LARGE',
   'UNAVAILABLE',
   'INTERNAL',
+  'RATE_LIMITED',
 ] as const;
 export const ApiErrorCode = z.enum(API_ERROR_CODES).meta({ id: 'ErrorCode' });
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -89,4 +89,48 @@ describe('issue-6: sessions and CSRF', () => {
     for (const c of w.callers) if (c.token) expect(dump).not.toContain(c.token.slice('salvo_'.length + 13));
     expect(dump).toMatch(/scrypt\$32768\$8\$1\$/);
   });
+  it('locks a user name after 5 wrong passwords (429, Retry-After), even against the right one; others still sign in', async () => {
+    const right = 'the right password for the locked user';
+    await w.deps.accounts.addUser({ name: 'locked-user', role: 'viewer', password: right });
+    const attempt = (user: string, pw: string) =>
+      w.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user, password: pw }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt('locked-user', `guess ${i}`)).status).toBe(401);
+    const locked = await attempt('locked-user', right);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+    const body = (await locked.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('RATE_LIMITED');
+    expect(body.error.message).toMatch(/too many failed sign-ins for this user name; try again in \d+ s/);
+    expect(locked.headers.get('set-cookie')).toBeNull();
+    expect((await login()).body.role).toBe('admin');
+  });
+
+  it('purges expired sessions at each sign-in', async () => {
+    const user = await w.deps.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('name', '=', 'web-admin')
+      .executeTakeFirstOrThrow();
+    await w.deps.store.db
+      .insertInto('web_sessions')
+      .values({
+        id: 'expired-session-id',
+        user_id: user.id,
+        csrf_hash: 'x',
+        created_at: '2020-01-01T00:00:00.000Z',
+        expires_at: '2020-01-01T12:00:00.000Z',
+      })
+      .execute();
+    await login();
+    const left = await w.deps.store.db
+      .selectFrom('web_sessions')
+      .select('id')
+      .where('id', '=', 'expired-session-id')
+      .execute();
+    expect(left).toEqual([]);
+  });
 });

@@ -19,7 +19,13 @@ import { accessLogPage } from '../../infra/auth/access-log.js';
 import { SESSION_COOKIE, must } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
-import { errorResponses, fail, validationHook } from '../errors.js';
+import { ApiFailure, errorResponses, fail, validationHook } from '../errors.js';
+
+/** The peer address of the request's socket (Node server); 'unknown' when there is none (in-process tests). */
+function clientAddress(c: { env: unknown }): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
 
 const json = <T>(schema: T, description: string) => ({
   description,
@@ -35,9 +41,10 @@ const login = createRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['accounts'],
-  summary: 'Sign in: sets an HttpOnly, Secure, SameSite=Strict session cookie and returns the CSRF token',
+  summary:
+    'Sign in: sets an HttpOnly, Secure, SameSite=Strict session cookie and returns the CSRF token; 429 with Retry-After after repeated failures',
   request: body(LoginBody),
-  responses: { 200: json(LoginResult, 'Signed in'), ...errorResponses(400, 401, 403, 415) },
+  responses: { 200: json(LoginResult, 'Signed in'), ...errorResponses(400, 401, 403, 415, 429) },
 });
 const logout = createRoute({
   method: 'post',
@@ -98,8 +105,24 @@ export function accountRoutes(deps: ApiDeps) {
     .openapi(login, async (c) => {
       if (deps.options.publicReadOnly) fail('FORBIDDEN', 'this instance is public and read-only');
       const { user, password } = c.req.valid('json');
+      const address = clientAddress(c);
+      const verdict = deps.loginThrottle.check(user, address);
+      if (!verdict.allowed) {
+        c.get('log').warn({ user, address, by: verdict.by }, 'sign-in refused: too many failures');
+        throw new ApiFailure(
+          'RATE_LIMITED',
+          `too many failed sign-ins ${verdict.by === 'user' ? 'for this user name' : 'from this address'}; try again in ${verdict.retryAfterS} s`,
+          [],
+          { 'Retry-After': String(verdict.retryAfterS) },
+        );
+      }
       const u = await deps.accounts.login(user, password);
-      if (!u) fail('UNAUTHENTICATED', 'wrong user name or password, or the account is disabled');
+      if (!u) {
+        deps.loginThrottle.failed(user, address);
+        c.get('log').info({ user, address }, 'sign-in failed');
+        fail('UNAUTHENTICATED', 'wrong user name or password, or the account is disabled');
+      }
+      deps.loginThrottle.succeeded(user);
       const s = await deps.accounts.createSession(u!.id, deps.options.sessionHours);
       setCookie(c, SESSION_COOKIE, s.cookie, {
         httpOnly: true,

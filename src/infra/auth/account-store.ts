@@ -186,6 +186,8 @@ export function accountStore(db: Kysely<Database>, readDb: Kysely<Database> = db
       const cookie = randomSecret();
       const csrfToken = csrfTokenOf(cookie);
       const expiresAt = plusHours(hours);
+      // Expired sessions are purged here, at each sign-in (rare), so the table holds live sessions only.
+      await db.deleteFrom('web_sessions').where('expires_at', '<=', now()).execute();
       await db
         .insertInto('web_sessions')
         .values({

@@ -121,6 +121,7 @@ export const en = {
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.failed': 'Wrong user name or password, or the account is disabled.',
+  'login.rateLimited': 'Sign-in is paused after repeated failures ({message}).',
   'login.already': 'You are signed in as {user}. Signing in again replaces that session.',
   'login.publicReadOnly': 'This instance is public and read-only: there is nothing to sign in to.',
 

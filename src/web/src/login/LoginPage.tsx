@@ -24,7 +24,9 @@ export function LoginPage({ next }: { next: string }) {
       setError(
         err instanceof ApiError && err.status === 401
           ? t('login.failed')
-          : t('common.error', { message: (err as Error).message }),
+          : err instanceof ApiError && err.status === 429
+            ? t('login.rateLimited', { message: err.message })
+            : t('common.error', { message: (err as Error).message }),
       );
     } finally {
       setBusy(false);
