@@ -109,7 +109,17 @@ for (const { engine, skip } of await engines()) {
       const res = await w.req(viewer, `/api/analyses/${w.runs.reconstruction}/geojson`);
       expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
       const fc = await json<{ features: { properties: { kind: string; timesS?: number[] } }[] }>(res);
-      expect(fc.features[0]!.properties).toEqual({ kind: 'trajectory', timesS: [0, 300] });
+      // The run's input is a restricted exhibit: a viewer gets its hash withheld, an analyst gets it.
+      expect(fc.features[0]!.properties).toEqual({
+        kind: 'trajectory',
+        timesS: [0, 300],
+        inputSha256: '[withheld]',
+      });
+      const analyst = w.callers.find((c) => c.name === 'analyst-1')!;
+      const full = await json<{ features: { properties: { inputSha256?: string } }[] }>(
+        await w.req(analyst, `/api/analyses/${w.runs.reconstruction}/geojson`),
+      );
+      expect(full.features[0]!.properties.inputSha256).toBe(w.items.restricted.sha256);
     });
 
     it('request 5: findings word the identification and cite the provisions without quoting them', async () => {

@@ -207,9 +207,10 @@ export async function buildWorld(engine: Engine, options: Partial<ApiOptions> = 
     methodName: 'salvo batch ML template fit',
     methodVersion: '1.1.0',
     config: rec.config,
-    inputSha256: '0'.repeat(64),
+    // The track is a restricted exhibit (same bytes): its hash must reach no role that may not see the item.
+    inputSha256: items.restricted.sha256,
     input: readFileSync(join(FIXTURES, 'track-poltava.csv'), 'utf8'),
-    result: rec.result,
+    result: { ...(rec.result as object), inputSha256: items.restricted.sha256 },
     geojson: {
       type: 'FeatureCollection',
       features: [
@@ -222,7 +223,7 @@ export async function buildWorld(engine: Engine, options: Partial<ApiOptions> = 
               [34.55, 49.59, 100],
             ],
           },
-          properties: { kind: 'trajectory', timesS: [0, 300] },
+          properties: { kind: 'trajectory', timesS: [0, 300], inputSha256: items.restricted.sha256 },
         },
       ],
     },
@@ -235,7 +236,8 @@ export async function buildWorld(engine: Engine, options: Partial<ApiOptions> = 
     methodName: 'salvo-identify',
     methodVersion: 'salvo-identify/1.0.0',
     config: idn.config,
-    inputSha256: '1'.repeat(64),
+    // The features file is a sealed exhibit: likewise.
+    inputSha256: items.sealed.sha256,
     input: JSON.stringify(idn.input),
     result: idn.result,
   });

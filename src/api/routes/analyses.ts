@@ -15,6 +15,7 @@ import { replayReconstruction, type ReconstructionConfig } from '../../infra/cas
 import { reportSources } from '../../infra/reports/report-source.js';
 import { salvoError, SalvoFailure } from '../../kernel/index.js';
 import { identificationFinding, topCandidateOf } from '../../reports/findings.js';
+import { redactIdentifiers } from '../../reports/redaction.js';
 import { earliestAssembly } from '../../tracing/model/assembly.js';
 import type { Component } from '../../tracing/model/component.js';
 import { mayRead } from '../auth.js';
@@ -123,20 +124,26 @@ export function analysisRoutes(deps: ApiDeps) {
 
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(analyses, async (c) => {
-      mayRead(c, deps);
+      const p = mayRead(c, deps);
       const { id } = c.req.valid('param');
       const { kind } = c.req.valid('query');
       await incidentOr404(id);
       const runs = await deps.runs.listForIncident(id, kind);
-      return c.json({ items: runs.map(present) }, 200);
+      const hidden = await deps.evidence.hiddenIdentifiers(
+        p,
+        id,
+        runs.map((r) => r.inputSha256),
+      );
+      return c.json(redactIdentifiers({ items: runs.map(present) }, hidden), 200);
     })
     .openapi(geojson, async (c) => {
-      mayRead(c, deps);
+      const p = mayRead(c, deps);
       const { id } = c.req.valid('param');
       const run = await deps.runs.get(id);
       if (!run || run.kind !== 'reconstruction')
         return fail('NOT_FOUND', `no stored reconstruction '${id}'`, 'id');
-      const body = (await geojsonOf(run)) as GeoJsonFeatureCollection;
+      const hidden = await deps.evidence.hiddenIdentifiers(p, run.incidentId ?? null, [run.inputSha256]);
+      const body = redactIdentifiers((await geojsonOf(run)) as GeoJsonFeatureCollection, hidden);
       return c.json(body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
     })
     .openapi(components, async (c) => {
@@ -162,16 +169,21 @@ export function analysisRoutes(deps: ApiDeps) {
       );
     })
     .openapi(findings, async (c) => {
-      mayRead(c, deps);
+      const p = mayRead(c, deps);
       const { id } = c.req.valid('param');
       await incidentOr404(id);
       const runs = await deps.runs.listForIncident(id, 'identification');
+      const hidden = await deps.evidence.hiddenIdentifiers(
+        p,
+        id,
+        runs.map((r) => r.inputSha256),
+      );
       const items = [];
       for (const run of runs) {
         const top = topCandidateOf(run);
         const f = identificationFinding(run, top ? await sources.dossier.typeInfo(top) : undefined);
         if (f) items.push(f);
       }
-      return c.json({ items }, 200);
+      return c.json(redactIdentifiers({ items }, hidden), 200);
     });
 }

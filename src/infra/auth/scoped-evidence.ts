@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { CustodyEvent, EvidenceItem, EvidenceQuery, Sensitivity } from '../../contract/index.js';
 import type { Database } from '../db/schema.js';
 import type { AccessLogTable } from '../db/schema-accounts.js';
@@ -26,6 +26,13 @@ export interface ScopedEvidence {
   ofIncident(p: Principal, incident: string): Promise<EvidenceItem[]>;
   /** Components recovered from the incident's items that the caller may see (the rule is in the SQL). */
   componentsOfIncident(p: Principal, incident: string): Promise<Component[]>;
+  /**
+   * Identifiers (id, SHA-256, file name) of the items the caller may NOT see, among the incident's items and
+   * the items whose SHA-256 is one of `hashes`: to scrub from answers built from other tables (an analysis
+   * whose input is a withheld exhibit carries that exhibit's hash). Nothing of an item is returned to the caller,
+   * so nothing is logged as a read.
+   */
+  hiddenIdentifiers(p: Principal, incident: string | null, hashes: readonly string[]): Promise<string[]>;
 }
 
 export const evidenceItemOf = (r: Selectable<EvidenceItemsTable>): EvidenceItem => ({
@@ -195,6 +202,22 @@ export function scopedEvidence(db: Kysely<Database>, writeDb: Kysely<Database> =
         .execute();
       await logReads(p, rows, 'list');
       return rows.map(evidenceItemOf);
+    },
+    async hiddenIdentifiers(p, incident, hashes) {
+      const wanted = hashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
+      if (incident === null && wanted.length === 0) return [];
+      const rows = await db
+        .selectFrom('evidence_items as e')
+        .select(['e.id', 'e.sha256', 'e.file_name'])
+        .where(sql<SqlBool>`NOT (${visibleTo(scopeOf(p), 'e')})`)
+        .where((eb) =>
+          eb.or([
+            ...(incident !== null ? [eb('e.incident_id', '=', incident)] : []),
+            ...(wanted.length ? [eb('e.sha256', 'in', wanted)] : []),
+          ]),
+        )
+        .execute();
+      return rows.flatMap((r) => [r.id, r.sha256 ?? '', r.file_name ?? '']).filter((x) => x !== '');
     },
     async componentsOfIncident(p, incident) {
       const rows = await db
