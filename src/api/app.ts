@@ -8,6 +8,7 @@ import type { ApiDeps } from './deps.js';
 import type { AppEnv } from './env.js';
 import { errorBody, onError, validationHook } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
+import { reportRoutes } from './routes/reports.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { feedRoutes } from './routes/feed.js';
@@ -89,6 +90,7 @@ export function createApp(deps: ApiDeps) {
     .route('/api', evidenceRoutes(deps))
     .route('/api', analysisRoutes(deps))
     .route('/api', accountRoutes(deps))
+    .route('/api', reportRoutes(deps))
     .route('/', feedRoutes(deps));
 
   // The web UI, after every API route (`salvo serve --web DIR`; default src/web/dist when built).

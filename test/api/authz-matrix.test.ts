@@ -88,6 +88,28 @@ const CASES: Record<string, Case> = {
       expect(r.earliestAssembly?.notBefore).toBe(latest ? want[latest] : undefined);
     },
   },
+  'GET /api/incidents/{id}/dossier': {
+    call: (w, c) => w.req(c, `/api/incidents/${INCIDENT}/dossier?format=json`),
+    expect: read,
+    check: (w, c, s, body) => {
+      const d = JSON.parse(body) as {
+        dossier: { edition: { audience: string }; exhibits: { id: string }[] };
+      };
+      // The edition follows the role: restricted for analysts and above (sealed never over HTTP), else public.
+      expect(d.dossier.edition.audience).toBe(rank[c.role] >= rank.analyst ? 'restricted' : 'public');
+      const inEdition = s === 'public' || (s === 'restricted' && rank[c.role] >= rank.analyst);
+      expect(d.dossier.exhibits.some((x) => x.id === w.items[s].id)).toBe(inEdition);
+    },
+  },
+  'GET /api/reports/case': {
+    call: (w, c) => w.req(c, '/api/reports/case?from=2024-02-27&to=2024-02-27&format=md'),
+    expect: read,
+    check: (w, c, s, body) => {
+      expect(body).toContain('# Case dossier: 1 incident(s) from 2024-02-27 to 2024-02-27');
+      const inEdition = s === 'public' || (s === 'restricted' && rank[c.role] >= rank.analyst);
+      expect(body.includes(w.items[s].id)).toBe(inEdition);
+    },
+  },
   'GET /api/incidents/{id}/findings': {
     call: (w, c) => w.req(c, `/api/incidents/${INCIDENT}/findings`),
     expect: read,

@@ -176,6 +176,62 @@ const BAD: Bad[] = [
     code: 'NOT_FOUND',
   },
   { what: 'boundaries: no sub-path', path: '/api/boundaries/UA-63', status: 404, code: 'NOT_FOUND' },
+  // dossiers
+  {
+    what: 'dossier: unknown incident',
+    path: '/api/incidents/NO-SUCH-INCIDENT/dossier',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    what: 'dossier: pdf over HTTP',
+    path: `/api/incidents/${INCIDENT}/dossier?format=pdf`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'dossier: sealed edition over HTTP',
+    path: `/api/incidents/${INCIDENT}/dossier?audience=sealed`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'dossier: path traversal',
+    path: '/api/incidents/..%2F..%2Fetc%2Fpasswd/dossier',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  { what: 'case: no period', path: '/api/reports/case', status: 400, code: 'INVALID_INPUT' },
+  {
+    what: 'case: not a calendar day',
+    path: '/api/reports/case?from=2024-02-30&to=2024-03-01',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'case: to before from',
+    path: '/api/reports/case?from=2024-03-01&to=2024-02-01',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'case: zero launches',
+    path: '/api/reports/case?from=2024-01-01&to=2024-02-01&launches=0',
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'case: SQL in model',
+    path: `/api/reports/case?from=2024-01-01&to=2024-02-01&model=${encodeURIComponent("x' OR '1'='1")}`,
+    status: 400,
+    code: 'INVALID_INPUT',
+  },
+  {
+    what: 'case: empty scope',
+    path: '/api/reports/case?from=2019-01-01&to=2019-01-31',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
   {
     what: 'stats: missingData not a flag',
     path: '/api/stats?missingData=yes',

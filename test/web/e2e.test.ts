@@ -212,6 +212,17 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(await page.getByTestId('who').textContent()).toMatch(/viewer/);
     for (const id of [stack.fixture.items.restricted, stack.fixture.items.sealed])
       expect(requested.filter((u) => u.includes(id))).toEqual([]);
+    // The dossier link gives the viewer the public edition: no restricted or sealed item in it.
+    const href = await page.getByRole('link', { name: 'Markdown' }).getAttribute('href');
+    const dossier = await page.evaluate(async (u) => {
+      const r = await fetch(u!);
+      return { status: r.status, text: await r.text() };
+    }, href);
+    expect(dossier.status).toBe(200);
+    expect(dossier.text).toContain('PUBLIC EDITION');
+    expect(dossier.text).toContain(stack.fixture.items.public);
+    for (const id of [stack.fixture.items.restricted, stack.fixture.items.sealed])
+      expect(dossier.text).not.toContain(id);
     await shot('6-viewer');
   }, 60_000);
 });

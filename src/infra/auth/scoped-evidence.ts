@@ -33,6 +33,12 @@ export interface ScopedEvidence {
    * so nothing is logged as a read.
    */
   hiddenIdentifiers(p: Principal, incident: string | null, hashes: readonly string[]): Promise<string[]>;
+  /** Writes the access-log lines of items an answer built elsewhere (a dossier) shows the caller. */
+  recordReads(
+    p: Principal,
+    items: readonly { id: string; sensitivity: string }[],
+    action: string,
+  ): Promise<void>;
 }
 
 export const evidenceItemOf = (r: Selectable<EvidenceItemsTable>): EvidenceItem => ({
@@ -203,6 +209,7 @@ export function scopedEvidence(db: Kysely<Database>, writeDb: Kysely<Database> =
       await logReads(p, rows, 'list');
       return rows.map(evidenceItemOf);
     },
+    recordReads: (p, items, action) => logReads(p, items, action),
     async hiddenIdentifiers(p, incident, hashes) {
       const wanted = hashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
       if (incident === null && wanted.length === 0) return [];

@@ -127,6 +127,9 @@ export const en = {
 
   'incident.docTitle': 'Incident {id} · Salvo',
   'incident.title': 'Incident {id}',
+  'incident.dossier': 'Dossier (the edition your role may read, with its document hash):',
+  'incident.dossier.html': 'HTML',
+  'incident.dossier.md': 'Markdown',
   'incident.back': '← Back to the map',
   'incident.toc': 'Sections of this incident',
   'incident.notFound': "There is no incident '{id}', or it is not one you may see.",

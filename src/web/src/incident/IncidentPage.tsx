@@ -86,6 +86,19 @@ export function IncidentPage({ id }: { id: string }) {
       <h1 id="incident-title">
         {t('incident.title', { id: x.id })} <span className="muted">{fmtUtc(x.occurredAt)}</span>
       </h1>
+      <p className="dossier-links">
+        {t('incident.dossier')}{' '}
+        {(['html', 'md'] as const).map((f) => (
+          <a
+            key={f}
+            href={`/api/incidents/${encodeURIComponent(x.id)}/dossier?format=${f}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t(`incident.dossier.${f}`)}
+          </a>
+        ))}
+      </p>
       <nav className="toc" aria-label={t('incident.toc')}>
         {(['facts', 'map', 'items', 'flight', 'type', 'parts', 'findings'] as const).map((s) => (
           <a
