@@ -262,7 +262,10 @@ function caseStatements(
   const out: Omit<Statement, 'ref'>[] = [];
   const count = <K extends string>(key: (i: CaseIncident) => K): string =>
     [...groupBy(incidents, key).entries()].map(([k, v]) => `${k} ${v.length}`).join(', ');
-  const regions = count((i) => i.incident.targetRegion.iso ?? (i.incident.targetRegion.raw || 'unknown'));
+  const regions = count((i) => {
+    const r = i.incident.targetRegion;
+    return r.iso ? (r.name ? `${r.name} (${r.iso})` : r.iso) : r.raw || 'unknown';
+  });
   out.push({
     text: `The case covers ${incidents.length} incident(s) recorded in the registry from ${scope.from.slice(0, 10)} to ${lastDayOf(scope.to)} (inclusive)${scope.model ? ` of type '${scope.model}' (identified as it, or reported as it when not identified)` : ''}: by target region ${regions}; by outcome ${count((i) => i.incident.outcome)}.`,
     exhibits: [],
