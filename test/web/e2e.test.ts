@@ -94,6 +94,15 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     await mapIdle('overview');
     expect(await page.locator('[data-map="overview"]').getAttribute('data-points')).toBe(String(n));
     expect(await page.locator('.incident-list tbody a').count()).toBe(n);
+    // The window's days as a case dossier, from the API: it covers at least the n incidents of the window.
+    const caseHref = await page.getByTestId('case-dossier').getAttribute('href');
+    const dossier = await page.evaluate(async (u) => {
+      const r = await fetch(u!);
+      return { status: r.status, text: await r.text() };
+    }, caseHref);
+    expect(dossier.status).toBe(200);
+    const covered = Number(/<h1>Case dossier: (\d+) incident/.exec(dossier.text)?.[1]);
+    expect(covered).toBeGreaterThanOrEqual(n);
     await shot('2-brushed');
     // The keyboard moves the same window.
     await brush.focus();

@@ -10,6 +10,15 @@ import { Playback, type PlaybackState } from '../timeline/Playback.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { navigate } from './router.js';
 
+/** The server's limit of incidents in one case dossier (reports/build-case.ts). */
+const CASE_MAX_INCIDENTS = 200;
+
+/** The case dossier of the UTC days the window touches (the API takes whole days, both ends inclusive). */
+function caseHref(w: TimeWindow): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `/api/reports/case?from=${day(w.from)}&to=${day(w.to - 1)}`;
+}
+
 /** Playback: strikes of the last 30 simulated minutes are drawn larger. */
 const FRESH_MS = 30 * 60_000;
 
@@ -49,6 +58,11 @@ export function Overview({ points, via, admin, window: win, onWindow }: Overview
               })
             : t('overview.summaryAll', { n: fmtNumber(points.n) })}
         </p>
+        {win && !play && shown > 0 && shown <= CASE_MAX_INCIDENTS && (
+          <a href={caseHref(win)} target="_blank" rel="noopener" data-testid="case-dossier">
+            {t('overview.caseDossier')}
+          </a>
+        )}
         {via === 'paged' && <p className="note">{t('overview.pagedNote', { n: fmtNumber(points.n) })}</p>}
         {points.truncated && <p className="note">{t('overview.truncated')}</p>}
       </div>

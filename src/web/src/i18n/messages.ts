@@ -76,6 +76,7 @@ export const en = {
   'overview.loading': 'Loading incidents… {n} so far',
   'overview.summaryAll': 'All {n} incidents. Drag on the timeline to select a period.',
   'overview.summaryWindow': '{n} of {total} incidents from {from} to {to}',
+  'overview.caseDossier': 'Case dossier of these days',
   'overview.pagedNote':
     'Loaded {n} incidents page by page; a server with GET /api/incidents/points loads 100,000 at once.',
   'overview.truncated': 'The server capped the number of incidents; narrow the filters to see all.',
