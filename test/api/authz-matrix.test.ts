@@ -389,6 +389,17 @@ for (const { engine, skip } of await engines()) {
         const feed = await w.req(c, '/feed.atom');
         expect(feed.status).toBe(200);
         assertNoLeak(w, c, await feed.text(), 'public-read-only feed', true);
+        // Dossiers: the public edition for anyone, whatever credential is sent; the restricted one refused.
+        const dossier = await w.req(c, `/api/incidents/${INCIDENT}/dossier?format=md`);
+        expect(dossier.status).toBe(200);
+        const md = await dossier.text();
+        expect(md).toContain('PUBLIC EDITION');
+        assertNoLeak(w, c, md, 'public-read-only dossier', true);
+        expect((await w.req(c, `/api/incidents/${INCIDENT}/dossier?audience=restricted`)).status).toBe(403);
+        const caseMd = await (
+          await w.req(c, '/api/reports/case?from=2024-02-27&to=2024-02-27&format=md')
+        ).text();
+        assertNoLeak(w, c, caseMd, 'public-read-only case dossier', true);
         const up = await w.req(c, '/api/evidence?incident=DEMO-2024-02-27-KHK&fileName=x.txt', {
           method: 'POST',
           headers: { 'content-type': 'application/octet-stream' },
