@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, PASSWORD, resultsDir, startStack, type InPage } from './harness.js';
@@ -23,6 +24,8 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
 
   async function signIn(user: string): Promise<void> {
     await page.goto(`${stack.url}/#/login`);
+    await page.getByLabel('User name').waitFor();
+    audits.push(...(await accessibility(`login (${user})`)));
     await page.getByLabel('User name').fill(user);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -40,6 +43,26 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
         timeout: 20_000,
       },
     );
+
+  /** WCAG 2.1 A and AA violations of the page as it stands (axe-core, injected past the page's CSP). */
+  async function accessibility(view: string): Promise<string[]> {
+    await page.evaluate(axe.source);
+    const found = await page.evaluate(async () => {
+      const a = (globalThis as unknown as { axe: typeof axe }).axe;
+      const r = await a.run((globalThis as unknown as { document: unknown }).document as never, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return r.violations.map(
+        (v) =>
+          `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join('; ')}`,
+      );
+    });
+    return found.map((f) => `${view}: ${f}`);
+  }
+  const audits: string[] = [];
 
   beforeAll(async () => {
     stack = await startStack();
@@ -73,6 +96,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(paths).toContain('/api/incidents/points');
     const pages = requested.map((u) => new URL(u)).filter((u) => u.pathname === '/api/incidents');
     expect(pages.filter((u) => u.searchParams.get('limit') !== '1')).toEqual([]); // no paging (1: the probe)
+    audits.push(...(await accessibility('1-overview')));
     await shot('1-overview');
   }, 60_000);
 
@@ -103,6 +127,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(dossier.status).toBe(200);
     const covered = Number(/<h1>Case dossier: (\d+) incident/.exec(dossier.text)?.[1]);
     expect(covered).toBeGreaterThanOrEqual(n);
+    audits.push(...(await accessibility('2-brushed')));
     await shot('2-brushed');
     // The keyboard moves the same window.
     await brush.focus();
@@ -115,6 +140,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     await expect
       .poll(() => page.locator('.playback-status').textContent(), { timeout: 15_000 })
       .toMatch(/: [1-9]\d* of \d+ strikes of this night so far/);
+    audits.push(...(await accessibility('2-playback')));
     await shot('2-playback');
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByTestId('window-summary').textContent()).toMatch(/All 18 incidents/);
@@ -134,6 +160,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
         return [...new Set(rendered.map((f) => String(f.properties.kind)))].sort();
       });
     expect(await renderedKinds()).toEqual(expect.arrayContaining(['impact', 'launch', 'trajectory']));
+    audits.push(...(await accessibility('3-incident')));
     await shot('3-incident');
     // Ellipses of tens of metres vanish at the scale of the whole flight: each has a button that frames it.
     for (const kind of ['impact-ellipse95', 'launch-ellipse95']) {
@@ -169,6 +196,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(await tl.locator('ol.events > li').count()).toBe(2);
     expect(await tl.locator('.badge.ok').count()).toBe(2);
     await item.screenshot({ path: join(shots, '4-custody.png') });
+    audits.push(...(await accessibility('4-custody-page')));
     await shot('4-custody-page');
   }, 60_000);
 
@@ -198,6 +226,7 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(await page.locator('.plot svg').count()).toBe(2);
     // The bounds are the server's missing-data summary (GET /api/stats?missingData=true).
     expect(requested.some((u) => /\/api\/stats\?.*missingData=true/.test(u))).toBe(true);
+    audits.push(...(await accessibility('5-statistics')));
     await shot('5-statistics');
   }, 60_000);
 
@@ -232,6 +261,11 @@ describe.skipIf(skip)('issue-7: web UI end to end', () => {
     expect(dossier.text).toContain(stack.fixture.items.public);
     for (const id of [stack.fixture.items.restricted, stack.fixture.items.sealed])
       expect(dossier.text).not.toContain(id);
+    audits.push(...(await accessibility('6-viewer')));
     await shot('6-viewer');
   }, 60_000);
+
+  it('has no WCAG 2.1 A/AA violation that axe-core finds in any view above', () => {
+    expect(audits).toEqual([]);
+  });
 });

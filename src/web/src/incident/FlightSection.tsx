@@ -8,6 +8,7 @@ import type {
 import { fmtMetres, fmtNumber, fmtUtc, t } from '../i18n/index.js';
 import { alongTrack } from '../map/geometry.js';
 import { trajectoryOf } from './overlay.js';
+import { asImage } from '../charts/as-image.js';
 
 function Estimate({ label, p }: { label: string; p: ReconstructionResult['launch'] }) {
   const e = p.ellipse95;
@@ -60,7 +61,7 @@ function AltitudeProfile({ geojson }: { geojson: FeatureCollection }) {
       ],
       ariaLabel: t('flight.profileLabel'),
     });
-    host.current.replaceChildren(plot);
+    host.current.replaceChildren(asImage(plot, t('flight.profileLabel')));
     return () => plot.remove();
   }, [tr]);
   if (!tr) return <p className="note">{t('flight.noTrajectory')}</p>;

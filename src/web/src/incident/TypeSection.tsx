@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { AnalysisRun, IdentificationResult } from '../../../contract/index.js';
 import { fmtNumber, fmtPct, fmtUtc, t } from '../i18n/index.js';
 import { typeColour } from '../map/colours.js';
+import { asImage } from '../charts/as-image.js';
 
 const TOP = 3;
 
@@ -38,7 +39,7 @@ export function TypeSection({ run, result }: { run: AnalysisRun; result: Identif
       ],
       ariaLabel: t('type.chartLabel'),
     });
-    host.current.replaceChildren(plot);
+    host.current.replaceChildren(asImage(plot, t('type.chartLabel')));
     return () => plot.remove();
   }, [result]); // top is derived from result
 

@@ -6,6 +6,7 @@ import { ApiError } from '../client/http.js';
 import type { TimeWindow } from '../data/points.js';
 import { fmtDate, fmtNumber, fmtPct, t, type MessageKey } from '../i18n/index.js';
 import { failureRate, interceptionRate, type Rate } from './rates.js';
+import { asImage } from '../charts/as-image.js';
 
 const GROUPINGS = ['model', 'target_region', 'month'] as const;
 type Grouping = (typeof GROUPINGS)[number];
@@ -75,7 +76,7 @@ function RateChart({ rates, label }: { rates: readonly Rate[]; label: string }) 
       ],
       ariaLabel: label,
     });
-    host.current.replaceChildren(plot);
+    host.current.replaceChildren(asImage(plot, label));
     return () => plot.remove();
   }, [rates, label]);
   return <div ref={host} className="plot" />;

@@ -4,6 +4,7 @@ import { OUTCOMES, type PointSet, type TimeWindow } from '../data/points.js';
 import { fmtDate, fmtUtc, t } from '../i18n/index.js';
 import { OUTCOME_COLOURS, typeColour, type ColourBy } from '../map/colours.js';
 import { binPoints } from './bins.js';
+import { asImage } from '../charts/as-image.js';
 
 export interface TimelineProps {
   readonly points: PointSet;
@@ -70,7 +71,7 @@ export function Timeline({ points, window: win, onWindow, colourBy, cursor }: Ti
       ariaLabel: t('timeline.chartLabel'),
       ariaDescription: t('timeline.chartDescription', { n: points.n, bin: binned.width / 3_600_000 }),
     });
-    el.replaceChildren(plot);
+    el.replaceChildren(asImage(plot, t('timeline.chartLabel')));
     const x = plot.scale('x');
     if (x?.invert)
       setFrame({
