@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { IncidentQuery } from '../../src/contract/index.js';
 import { annotateItem } from '../../src/evidence/services/annotate-item.js';
 import { verifyStore } from '../../src/evidence/services/verify-store.js';
@@ -234,6 +237,45 @@ for (const { engine, skip } of await engines()) {
       await otherWrite;
       expect(await accountStore(store.db).findUser('during-import')).toBeDefined();
       expect(await reg.findSourceBySha256('e'.repeat(64))).toBeUndefined();
+    });
+
+    it('identical published rows: the k-th copy in a file is stored as ID#k, so a newer file adds only the extra copies', async () => {
+      const [head, , row] = readFileSync('demo/data/airforce-sample.csv', 'utf8').split('\n');
+      // A row no other import has: a distinct source reference.
+      const line = row!.replace(/,([^,]*)$/, ',$1?identical-rows-test');
+      const copies = (k: number, extra = '') =>
+        [head, ...Array<string>(k).fill(line)].join('\n') + '\n' + extra;
+      const run = async (name: string, text: string) => {
+        const f = join(w.es.dir, name);
+        writeFileSync(f, text);
+        const out: string[] = [];
+        const code = await main(['--db', w.es.url, '--json', 'import', 'airforce', f], {
+          out: (x) => void out.push(x),
+          err: () => undefined,
+          interactive: false,
+        });
+        expect(code).toBe(0);
+        return JSON.parse(out.join('')) as { recordsWritten: number; duplicates: number };
+      };
+      const ids = async () =>
+        (
+          await w.es.store.db
+            .selectFrom('attack_reports')
+            .select('id')
+            .where('source_ref', 'like', '%identical-rows-test')
+            .execute()
+        )
+          .map((r) => r.id)
+          .sort();
+      expect(await run('two.csv', copies(2))).toMatchObject({ recordsWritten: 2, duplicates: 0 });
+      const [base] = await ids();
+      expect(await ids()).toEqual([base, `${base}#1`]);
+      // A newer file with three copies: the first two are the stored ones, the third is new.
+      expect(await run('three.csv', copies(3, '\n'))).toMatchObject({ recordsWritten: 1, duplicates: 2 });
+      expect(await ids()).toEqual([base, `${base}#1`, `${base}#2`]);
+      // An older file with one copy adds nothing.
+      expect(await run('one.csv', copies(1))).toMatchObject({ recordsWritten: 0, duplicates: 1 });
+      expect(await ids()).toHaveLength(3);
     });
 
     it('accounts: tokens expire and are revoked with their user; sessions end', async () => {

@@ -142,6 +142,14 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
 }
 
 /**
+ * Identical published rows (the Air Force table repeats some rows verbatim): the k-th copy of content id X in one
+ * file is stored as X (k = 0) or X#k. A newer file that repeats an older one then adds only its extra copies: its
+ * first copies meet the stored X, X#1, ... and count as duplicates. Only ids that met a stored row are tracked
+ * (a fresh import keeps no per-row state), so the memory is one map entry per such content id.
+ */
+export const copyId = (id: string, k: number): string => (k === 0 ? id : `${id}#${k}`);
+
+/**
  * Bulk report writer for SQLite. Hand-written prepared statements rather than Kysely: the import hot path
  * writes a report and its places per published row (goal >= 200,000 rows/s), and building a Kysely query per
  * row costs more than the insert itself. The same rows, through Kysely, are the PostgreSQL path below.
@@ -153,6 +161,8 @@ class SqliteReportWriter {
   private readonly insertMember: SQLite.Statement;
   /** Place sets known to exist (written in this import or found already stored). */
   private readonly knownSets = new Set<string>();
+  /** Copies seen so far in this import, for the content ids that met a stored row (see {@link copyId}). */
+  private readonly occurrences = new Map<string, number>();
   constructor(handle: SQLite.Database) {
     const cols = Object.keys(reportRow('', EXAMPLE_DRAFT, ''));
     // Positional parameters: binding by name costs a property lookup per column per row.
@@ -175,20 +185,23 @@ class SqliteReportWriter {
         this.knownSets.add(setId);
       }
       const row = reportRow(sourceId, d, setId);
-      if (this.insertReport.run(Object.values(row)).changes > 0) {
-        inserted++;
-        continue;
-      }
-      // A conflict: the same published row from another file (a duplicate), or repeated within this one.
-      for (let n = 1; ; n++) {
-        const owner = this.sourceOf.get(row.id) as { source_id: string } | undefined;
-        if (!owner || owner.source_id !== sourceId) break;
-        row.id = `${d.id}#${n}`;
+      let k = this.occurrences.get(d.id);
+      if (k === undefined) {
         if (this.insertReport.run(Object.values(row)).changes > 0) {
           inserted++;
-          break;
+          continue;
         }
+        // The id is stored: by this import (this row is its second copy) or by an earlier file (this is that copy).
+        const owner = this.sourceOf.get(d.id) as { source_id: string } | undefined;
+        if (owner?.source_id !== sourceId) {
+          this.occurrences.set(d.id, 1);
+          continue;
+        }
+        k = 1;
       }
+      this.occurrences.set(d.id, k + 1);
+      row.id = copyId(d.id, k);
+      if (this.insertReport.run(Object.values(row)).changes > 0) inserted++;
     }
     return { inserted, duplicates: drafts.length - inserted };
   }
@@ -218,6 +231,8 @@ const EXAMPLE_DRAFT: AttackReportDraft = {
 };
 
 function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefined): ImportSession {
+  /** As SqliteReportWriter's: copies seen in this import of content ids that met a stored row. */
+  const occurrences = new Map<string, number>();
   return {
     async recordSource(s) {
       await db
@@ -285,34 +300,32 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
           .returning('id')
           .execute();
         const fresh1 = new Set(rows.map((r) => r.id));
-        const firstSeen = new Set<string>();
         for (const d of part) {
-          if (fresh1.has(d.id) && !firstSeen.has(d.id)) {
-            firstSeen.add(d.id);
-            inserted++;
-            continue;
-          }
-          // The same published row from another file (a duplicate), or repeated within this one (kept as #n).
-          const row = reportRow(sourceId, d, placesKey(d));
-          for (let n = 1; ; n++) {
+          let k = occurrences.get(d.id);
+          if (k === undefined) {
+            if (fresh1.delete(d.id)) {
+              inserted++; // the first copy of this part, inserted by the multi-row INSERT above
+              continue;
+            }
             const owner = await db
               .selectFrom('attack_reports')
               .select('source_id')
-              .where('id', '=', row.id)
+              .where('id', '=', d.id)
               .executeTakeFirst();
-            if (!owner || owner.source_id !== sourceId) break;
-            row.id = `${d.id}#${n}`;
-            const done = await db
-              .insertInto('attack_reports')
-              .values(row)
-              .onConflict((oc) => oc.column('id').doNothing())
-              .returning('id')
-              .execute();
-            if (done.length > 0) {
-              inserted++;
-              break;
+            if (owner?.source_id !== sourceId) {
+              occurrences.set(d.id, 1);
+              continue;
             }
+            k = 1;
           }
+          occurrences.set(d.id, k + 1);
+          const done = await db
+            .insertInto('attack_reports')
+            .values({ ...reportRow(sourceId, d, placesKey(d)), id: copyId(d.id, k) })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .returning('id')
+            .execute();
+          if (done.length > 0) inserted++;
         }
       }
       return { inserted, duplicates: drafts.length - inserted };
