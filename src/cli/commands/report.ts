@@ -57,6 +57,57 @@ function instantOf(text: string | undefined): string {
   return new Date(t).toISOString();
 }
 
+/** The format, checked with the options it needs (a PDF needs --out; --json needs --out unless json). */
+function formatOf(o: ReportCliOptions): Format {
+  const format = o.format as Format;
+  if (!FORMATS.includes(format)) throw usage('--format', `--format must be one of ${FORMATS.join(', ')}`);
+  if (format === 'pdf' && !o.out) throw usage('--out', 'a PDF needs --out FILE');
+  if (o.json && !o.out && format !== 'json')
+    throw usage('--out', 'with --json, give --out FILE (the summary goes to stdout)');
+  return format;
+}
+
+interface Rendered {
+  readonly sha256: string;
+  readonly model: { readonly title: string; readonly edition: { readonly audience: string } };
+  html(): string;
+  markdown(): string;
+}
+
+/** The document in `format`: canonical JSON with its hash, Markdown, HTML, or HTML printed to PDF. */
+async function documentOf(format: Format, r: Rendered): Promise<string | Uint8Array> {
+  if (format === 'json')
+    return (
+      JSON.stringify({ sha256: r.sha256, dossier: JSON.parse(canonicalJson(r.model)) as unknown }, null, 2) +
+      '\n'
+    );
+  if (format === 'md') return r.markdown();
+  const html = r.html();
+  return format === 'pdf'
+    ? htmlToPdf(html, {
+        documentHash: r.sha256,
+        header: `${r.model.title} — ${r.model.edition.audience.toUpperCase()} edition`,
+      })
+    : html;
+}
+
+/** Writes the document to --out (printing `summary` with --json, else `said`) or to stdout. */
+function emit(
+  io: Io,
+  o: ReportCliOptions,
+  data: string | Uint8Array,
+  summary: Record<string, unknown>,
+  said: (bytes: number) => string,
+): void {
+  if (!o.out) {
+    io.out(typeof data === 'string' ? data.replace(/\n$/, '') : '');
+    return;
+  }
+  const w = writeReport(o.out, data);
+  if (o.json) printJson(io, { ...summary, out: w.path, bytes: w.bytes });
+  else io.err(`${o.out}: ${said(w.bytes)}`);
+}
+
 /** `salvo report incident ID`, `salvo report case --from --to` and `salvo report verify FILE`. */
 export function registerReport(program: Command, io: Io, setExit: (code: number) => void): void {
   const report = program.command('report').description('evidentiary dossiers (issue 8): HTML, PDF, Markdown');
@@ -82,12 +133,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
       const o = cmd.optsWithGlobals<ReportCliOptions>();
       setExit(
         await runCommand(io, Boolean(o.json), async () => {
-          const format = o.format as Format;
-          if (!FORMATS.includes(format))
-            throw usage('--format', `--format must be one of ${FORMATS.join(', ')}`);
-          if (format === 'pdf' && !o.out) throw usage('--out', 'a PDF needs --out FILE');
-          if (o.json && !o.out && format !== 'json')
-            throw usage('--out', 'with --json, give --out FILE (the summary goes to stdout)');
+          const format = formatOf(o);
           const audience = audienceOf(o);
           const generatedAt = instantOf(o.generatedAt);
           const generator = await generatorInfo();
@@ -101,25 +147,12 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
           );
           if (!built.ok) throw new SalvoFailure(built.error);
           const h = built.value;
-          let data: string | Uint8Array;
-          if (format === 'json')
-            data =
-              JSON.stringify(
-                { sha256: h.sha256, dossier: JSON.parse(canonicalJson(h.dossier)) as unknown },
-                null,
-                2,
-              ) + '\n';
-          else if (format === 'md') data = renderDossierMarkdown(h);
-          else {
-            const html = renderDossierHtml(h);
-            data =
-              format === 'pdf'
-                ? await htmlToPdf(html, {
-                    documentHash: h.sha256,
-                    header: `${h.dossier.title} — ${h.dossier.edition.audience.toUpperCase()} edition`,
-                  })
-                : html;
-          }
+          const data = await documentOf(format, {
+            sha256: h.sha256,
+            model: h.dossier,
+            html: () => renderDossierHtml(h),
+            markdown: () => renderDossierMarkdown(h),
+          });
           const summary = {
             ok: true,
             incident: id,
@@ -130,14 +163,14 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
             withheld: h.dossier.edition.withheld?.items ?? 0,
             statements: h.dossier.statements.length,
           };
-          if (o.out) {
-            const w = writeReport(o.out, data);
-            if (o.json) printJson(io, { ...summary, out: w.path, bytes: w.bytes });
-            else
-              io.err(
-                `${o.out}: ${format} dossier of ${id} (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${w.bytes} bytes, document SHA-256 ${h.sha256}`,
-              );
-          } else io.out(typeof data === 'string' ? data.replace(/\n$/, '') : '');
+          emit(
+            io,
+            o,
+            data,
+            summary,
+            (bytes) =>
+              `${format} dossier of ${id} (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${bytes} bytes, document SHA-256 ${h.sha256}`,
+          );
           return EXIT.OK;
         }),
       );
@@ -166,12 +199,7 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
       >();
       setExit(
         await runCommand(io, Boolean(o.json), async () => {
-          const format = o.format as Format;
-          if (!FORMATS.includes(format))
-            throw usage('--format', `--format must be one of ${FORMATS.join(', ')}`);
-          if (format === 'pdf' && !o.out) throw usage('--out', 'a PDF needs --out FILE');
-          if (o.json && !o.out && format !== 'json')
-            throw usage('--out', 'with --json, give --out FILE (the summary goes to stdout)');
+          const format = formatOf(o);
           const range = period(o.from, o.to);
           let launches: number | null = null;
           if (o.launches !== undefined) {
@@ -196,25 +224,12 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
           );
           if (!built.ok) throw new SalvoFailure(built.error);
           const h = built.value;
-          let data: string | Uint8Array;
-          if (format === 'json')
-            data =
-              JSON.stringify(
-                { sha256: h.sha256, dossier: JSON.parse(canonicalJson(h.dossier)) as unknown },
-                null,
-                2,
-              ) + '\n';
-          else if (format === 'md') data = renderCaseMarkdown(h);
-          else {
-            const html = renderCaseHtml(h);
-            data =
-              format === 'pdf'
-                ? await htmlToPdf(html, {
-                    documentHash: h.sha256,
-                    header: `${h.dossier.title} — ${h.dossier.edition.audience.toUpperCase()} edition`,
-                  })
-                : html;
-          }
+          const data = await documentOf(format, {
+            sha256: h.sha256,
+            model: h.dossier,
+            html: () => renderCaseHtml(h),
+            markdown: () => renderCaseMarkdown(h),
+          });
           const summary = {
             ok: true,
             from: range.from,
@@ -228,18 +243,18 @@ export function registerReport(program: Command, io: Io, setExit: (code: number)
               id: i.incident.id,
               sha256: i.dossierSha256,
             })),
-            exhibits: h.dossier.incidents.reduce((s, i) => s + i.exhibits.length, 0),
+            exhibits: h.dossier.incidents.reduce((n, i) => n + i.exhibits.length, 0),
             withheld: h.dossier.edition.withheld?.items ?? 0,
             statements: h.dossier.statements.length,
           };
-          if (o.out) {
-            const w = writeReport(o.out, data);
-            if (o.json) printJson(io, { ...summary, out: w.path, bytes: w.bytes });
-            else
-              io.err(
-                `${o.out}: ${format} case dossier of ${summary.incidents.length} incident(s) (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${w.bytes} bytes, document SHA-256 ${h.sha256}`,
-              );
-          } else io.out(typeof data === 'string' ? data.replace(/\n$/, '') : '');
+          emit(
+            io,
+            o,
+            data,
+            summary,
+            (bytes) =>
+              `${format} case dossier of ${summary.incidents.length} incident(s) (${audience} edition, ${summary.exhibits} exhibit(s), ${summary.withheld} withheld), ${bytes} bytes, document SHA-256 ${h.sha256}`,
+          );
           return EXIT.OK;
         }),
       );

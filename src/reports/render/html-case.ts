@@ -1,11 +1,21 @@
-import { canonicalJson } from '../../evidence/model/canonical.js';
 import { formatProbability } from '../confidence.js';
 import { caseMapFigure, ratesFigure } from '../figures/campaign.js';
 import { ellipseText, latLon, percent, utc } from '../format.js';
 import type { CaseIncident, CaseRate, HashedCaseDossier } from '../model.js';
 import { caseVerificationSteps } from './verification-text.js';
-import { e, htmlPage, scriptJson, table } from './html-common.js';
-import { DOSSIER_SCRIPT_ID, exhibitHtml, hash, link, orDash, sens, statementHtml } from './html-dossier.js';
+import { e, table } from './html-common.js';
+import {
+  documentPage,
+  exhibitHtml,
+  hash,
+  limitsHtml,
+  link,
+  methodologyHtml,
+  orDash,
+  provisionsHtml,
+  sens,
+  statementHtml,
+} from './html-dossier.js';
 
 const ci = (r: CaseRate): string =>
   r.failureRate === null || !r.failureCi95
@@ -155,46 +165,11 @@ ${
     .map((x) => `<li>${e(x)}</li>`)
     .join('')}</ol>
 <h2 id="methodology">8. Methodology</h2>
-${table(
-  ['role', 'method', 'version'],
-  m.methods.map((x) => [e(x.role), e(x.name), `<code>${e(x.version)}</code>`]),
-)}
-<p>Catalogue version(s): <code>${orDash(m.catalogueVersion)}</code>.</p>
-<h3>Input hashes</h3>
-${table(
-  ['input', 'SHA-256'],
-  m.inputs.map((x) => [e(x.label), hash(x.sha256)]),
-)}
-<h3>Confidence words</h3>
-${table(
-  ['posterior from', 'to', 'words'],
-  m.confidenceScale.map((x) => [String(x.min), String(x.max), e(x.words)]),
-)}
-<h3>Assumptions</h3>
-<ul>${m.assumptions.map((a) => `<li>${e(a)}</li>`).join('')}</ul>
-<h3>Documented error rates</h3>
-${table(
-  ['case', 'measured', 'source'],
-  m.errorRates.map((r) => [e(r.topic), e(r.figure), `<code>${e(r.source)}</code>`]),
-)}
+${methodologyHtml(m, 'Catalogue version(s)')}
 <h2 id="provisions">9. Legal provisions</h2>
-${
-  d.provisions.length
-    ? d.provisions
-        .map(
-          (p) =>
-            `<div id="${e(p.ref)}"><h3>${e(p.ref)} — ${e(p.title)}</h3><p>Document symbol <b>${e(p.symbol)}</b>, ${e(p.paragraphs)}. Official text: <a href="${e(p.url)}">${e(p.url)}</a>.</p>${p.quotation ? `<blockquote>${e(p.quotation)}</blockquote>` : ''}<p class="note">Salvo's summary, not a quotation: ${e(p.summary)}</p></div>`,
-        )
-        .join('\n')
-    : '<p>No finding of this case cites a provision.</p>'
-}
+${provisionsHtml(d.provisions, 'No finding of this case cites a provision.')}
 <h2 id="limits">10. What the data cannot tell</h2>
-<ul>${d.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>
-<script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptJson(canonicalJson(d))}</script>
+${limitsHtml(d.limits)}
 `;
-  return htmlPage({
-    title: `${d.title} (${d.edition.audience})`,
-    head: `<meta name="salvo-document-sha256" content="${e(h.sha256)}">\n<meta name="salvo-edition" content="${e(d.edition.audience)}">\n`,
-    body,
-  });
+  return documentPage(h.sha256, d, body);
 }

@@ -5,7 +5,7 @@ import { datesFigure } from '../figures/dates.js';
 import { mapFigure } from '../figures/map.js';
 import { profileFigure } from '../figures/profile.js';
 import { bytes, distance, ellipseText, isWebUrl, latLon, percent, pValue, utc } from '../format.js';
-import type { Dossier, Exhibit, HashedDossier, Statement } from '../model.js';
+import type { Dossier, Exhibit, HashedDossier, Methodology, Provision, Statement } from '../model.js';
 import { verificationSteps } from './verification-text.js';
 import { e, htmlPage, kvTable, scriptJson, table } from './html-common.js';
 
@@ -274,11 +274,23 @@ ${
     .map((s) => `<li>${e(s)}</li>`)
     .join('')}</ol>
 <h2 id="methodology">9. Methodology</h2>
-${table(
-  ['role', 'method', 'version'],
-  m.methods.map((x) => [e(x.role), e(x.name), `<code>${e(x.version)}</code>`]),
-)}
-<p>Catalogue version: <code>${orDash(m.catalogueVersion)}</code>.</p>
+${methodologyHtml(m, 'Catalogue version')}
+${d.reconstruction ? `<p>Cramér–Rao bound for this scenario: the launch ellipse the observations allow at best is ${e(ellipseText(d.reconstruction.launch.crlb95))} (95 %), against the reported ${e(ellipseText(d.reconstruction.launch.ellipse95))}.</p>` : ''}
+<h2 id="provisions">10. Legal provisions</h2>
+${provisionsHtml(d.provisions, 'No finding of this dossier cites a provision.')}
+<h2 id="limits">11. What the data cannot tell</h2>
+${limitsHtml(d.limits)}
+`;
+  return documentPage(h.sha256, d, body);
+}
+
+/** The methodology tables (methods, catalogue, input hashes, confidence words, assumptions, error rates). */
+export function methodologyHtml(m: Methodology, catalogueLabel: string): string {
+  return `${table(
+    ['role', 'method', 'version'],
+    m.methods.map((x) => [e(x.role), e(x.name), `<code>${e(x.version)}</code>`]),
+  )}
+<p>${e(catalogueLabel)}: <code>${orDash(m.catalogueVersion)}</code>.</p>
 <h3>Input hashes</h3>
 ${table(
   ['input', 'SHA-256'],
@@ -287,7 +299,7 @@ ${table(
 <h3>Confidence words</h3>
 ${table(
   ['posterior from', 'to', 'words'],
-  m.confidenceScale.map((s) => [String(s.min), String(s.max), e(s.words)]),
+  m.confidenceScale.map((x) => [String(x.min), String(x.max), e(x.words)]),
 )}
 <h3>Assumptions</h3>
 <ul>${m.assumptions.map((a) => `<li>${e(a)}</li>`).join('')}</ul>
@@ -295,26 +307,33 @@ ${table(
 ${table(
   ['case', 'measured', 'source'],
   m.errorRates.map((r) => [e(r.topic), e(r.figure), `<code>${e(r.source)}</code>`]),
-)}
-${d.reconstruction ? `<p>Cramér–Rao bound for this scenario: the launch ellipse the observations allow at best is ${e(ellipseText(d.reconstruction.launch.crlb95))} (95 %), against the reported ${e(ellipseText(d.reconstruction.launch.ellipse95))}.</p>` : ''}
-<h2 id="provisions">10. Legal provisions</h2>
-${
-  d.provisions.length
-    ? d.provisions
+)}`;
+}
+
+/** Each cited provision with its symbol, paragraphs, link and Salvo's labelled summary; `none` when there is none. */
+export function provisionsHtml(provisions: readonly Provision[], none: string): string {
+  return provisions.length
+    ? provisions
         .map(
           (p) =>
             `<div id="${e(p.ref)}"><h3>${e(p.ref)} — ${e(p.title)}</h3><p>Document symbol <b>${e(p.symbol)}</b>, ${e(p.paragraphs)}. Official text: <a href="${e(p.url)}">${e(p.url)}</a>.</p>${p.quotation ? `<blockquote>${e(p.quotation)}</blockquote>` : ''}<p class="note">Salvo's summary, not a quotation: ${e(p.summary)}</p></div>`,
         )
         .join('\n')
-    : '<p>No finding of this dossier cites a provision.</p>'
+    : `<p>${e(none)}</p>`;
 }
-<h2 id="limits">11. What the data cannot tell</h2>
-<ul>${d.limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>
-<script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptJson(canonicalJson(d))}</script>
-`;
+
+export const limitsHtml = (limits: readonly string[]): string =>
+  `<ul>${limits.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`;
+
+/** A dossier page (incident or case): the body, the embedded model and the hash in the head. */
+export function documentPage(
+  sha256: string,
+  model: { readonly title: string; readonly edition: { readonly audience: string } },
+  body: string,
+): string {
   return htmlPage({
-    title: `${d.title} (${d.edition.audience})`,
-    head: `<meta name="salvo-document-sha256" content="${e(h.sha256)}">\n<meta name="salvo-edition" content="${e(d.edition.audience)}">\n`,
-    body,
+    title: `${model.title} (${model.edition.audience})`,
+    head: `<meta name="salvo-document-sha256" content="${e(sha256)}">\n<meta name="salvo-edition" content="${e(model.edition.audience)}">\n`,
+    body: `${body}<script type="application/json" id="${DOSSIER_SCRIPT_ID}">${scriptJson(canonicalJson(model))}</script>\n`,
   });
 }

@@ -1,7 +1,15 @@
 import { formatProbability } from '../confidence.js';
-import { ellipseText, escapeMd as m, latLon, mdUrl, percent, utc } from '../format.js';
+import { ellipseText, escapeMd as m, latLon, percent, utc } from '../format.js';
 import type { CaseRate, HashedCaseDossier } from '../model.js';
-import { code, dash, mdTable, statementMd } from './markdown-dossier.js';
+import {
+  checkpointMd,
+  code,
+  dash,
+  mdTable,
+  methodologyMd,
+  provisionsMd,
+  statementMd,
+} from './markdown-dossier.js';
 import { caseVerificationSteps } from './verification-text.js';
 
 const rate = (r: CaseRate): string =>
@@ -108,48 +116,15 @@ export function renderCaseMarkdown(h: HashedCaseDossier): string {
     else out.push('_No exhibits of this incident in this edition._', '');
   }
   if (d.edition.withheld) out.push(m(d.edition.withheld.note), '');
-  out.push('## 5. Checkpoint and offline verification', '');
-  if (d.checkpoint)
-    out.push(
-      `Checkpoint size ${d.checkpoint.size}, root ${code(d.checkpoint.root)}, signed ${d.checkpoint.at} by ${m(d.checkpoint.actor)} (${code(d.checkpoint.key)}). Published line:`,
-      '',
-      '```',
-      `${d.checkpoint.text} ${d.checkpoint.signature}`,
-      '```',
-      '',
-    );
-  else out.push('No checkpoint of the custody log exists yet.', '');
+  out.push('## 5. Checkpoint and offline verification', '', ...checkpointMd(d.checkpoint));
   out.push(...caseVerificationSteps(h).map((x, k) => `${k + 1}. ${x}`));
-  const me = d.methodology;
-  out.push('', '## 6. Methodology', '');
+  out.push('', '## 6. Methodology', '', ...methodologyMd(d.methodology, 'Catalogue version(s)'));
   out.push(
-    mdTable(
-      ['role', 'method', 'version'],
-      me.methods.map((x) => [m(x.role), m(x.name), code(x.version)]),
-    ),
     '',
-    `Catalogue version(s): ${code(me.catalogueVersion ?? '—')}.`,
+    '## 7. Legal provisions',
     '',
-    mdTable(
-      ['input', 'SHA-256'],
-      me.inputs.map((x) => [m(x.label), code(x.sha256)]),
-    ),
-    '',
-    'Assumptions:',
-    '',
-    ...me.assumptions.map((a) => `- ${m(a)}`),
-    '',
-    mdTable(
-      ['case', 'measured', 'source'],
-      me.errorRates.map((x) => [m(x.topic), m(x.figure), code(x.source)]),
-    ),
+    ...provisionsMd(d.provisions, 'No finding of this case cites a provision.'),
   );
-  out.push('', '## 7. Legal provisions', '');
-  if (d.provisions.length === 0) out.push('No finding of this case cites a provision.');
-  for (const p of d.provisions)
-    out.push(
-      `- **${p.ref}** ${m(p.title)}: document symbol **${m(p.symbol)}**, ${m(p.paragraphs)} ([${m(p.url)}](${mdUrl(p.url)})). ${p.quotation ? `> ${m(p.quotation)} ` : ''}_Salvo's summary, not a quotation:_ ${m(p.summary)}`,
-    );
   out.push('', '## 8. What the data cannot tell', '', ...d.limits.map((l) => `- ${m(l)}`), '');
   return out.join('\n');
 }

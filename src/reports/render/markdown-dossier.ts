@@ -11,7 +11,7 @@ import {
   pValue,
   utc,
 } from '../format.js';
-import type { HashedDossier, Statement } from '../model.js';
+import type { CheckpointFacts, HashedDossier, Methodology, Provision, Statement } from '../model.js';
 import { verificationSteps } from './verification-text.js';
 
 export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -197,55 +197,69 @@ export function renderDossierMarkdown(h: HashedDossier): string {
     out.push('');
   }
   if (d.edition.withheld) out.push(m(d.edition.withheld.note), '');
-  out.push('## 7. Checkpoint and offline verification', '');
-  if (d.checkpoint)
-    out.push(
-      `Checkpoint size ${d.checkpoint.size}, root ${code(d.checkpoint.root)}, signed ${d.checkpoint.at} by ${m(d.checkpoint.actor)} (${code(d.checkpoint.key)}). Published line:`,
-      '',
-      '```',
-      `${d.checkpoint.text} ${d.checkpoint.signature}`,
-      '```',
-      '',
-    );
-  else out.push('No checkpoint of the custody log exists yet.', '');
+  out.push('## 7. Checkpoint and offline verification', '', ...checkpointMd(d.checkpoint));
   out.push(...verificationSteps(h).map((s, k) => `${k + 1}. ${s}`));
-  const me = d.methodology;
-  out.push('', '## 8. Methodology', '');
+  out.push('', '## 8. Methodology', '', ...methodologyMd(d.methodology, 'Catalogue version'));
   out.push(
+    '',
+    '## 9. Legal provisions',
+    '',
+    ...provisionsMd(d.provisions, 'No finding of this dossier cites a provision.'),
+  );
+  out.push('', '## 10. What the data cannot tell', '', ...d.limits.map((l) => `- ${m(l)}`), '');
+  return out.join('\n');
+}
+
+/** The checkpoint paragraph and its published line (or that there is none yet). */
+export function checkpointMd(c: CheckpointFacts | null): string[] {
+  return c
+    ? [
+        `Checkpoint size ${c.size}, root ${code(c.root)}, signed ${c.at} by ${m(c.actor)} (${code(c.key)}). Published line:`,
+        '',
+        '```',
+        `${c.text} ${c.signature}`,
+        '```',
+        '',
+      ]
+    : ['No checkpoint of the custody log exists yet.', ''];
+}
+
+/** The methodology tables (methods, catalogue, input hashes, confidence words, assumptions, error rates). */
+export function methodologyMd(me: Methodology, catalogueLabel: string): string[] {
+  return [
     mdTable(
       ['role', 'method', 'version'],
       me.methods.map((x) => [m(x.role), m(x.name), code(x.version)]),
     ),
     '',
-  );
-  out.push(`Catalogue version: ${code(me.catalogueVersion ?? '—')}.`, '');
-  out.push(
+    `${catalogueLabel}: ${code(me.catalogueVersion ?? '—')}.`,
+    '',
     mdTable(
       ['input', 'SHA-256'],
       me.inputs.map((x) => [m(x.label), code(x.sha256)]),
     ),
     '',
-  );
-  out.push(
     mdTable(
       ['posterior from', 'to', 'words'],
-      me.confidenceScale.map((s) => [String(s.min), String(s.max), s.words]),
+      me.confidenceScale.map((x) => [String(x.min), String(x.max), x.words]),
     ),
     '',
-  );
-  out.push('Assumptions:', '', ...me.assumptions.map((a) => `- ${m(a)}`), '');
-  out.push(
+    'Assumptions:',
+    '',
+    ...me.assumptions.map((a) => `- ${m(a)}`),
+    '',
     mdTable(
       ['case', 'measured', 'source'],
       me.errorRates.map((x) => [m(x.topic), m(x.figure), code(x.source)]),
     ),
-  );
-  out.push('', '## 9. Legal provisions', '');
-  if (d.provisions.length === 0) out.push('No finding of this dossier cites a provision.');
-  for (const p of d.provisions)
-    out.push(
+  ];
+}
+
+/** Each cited provision with its symbol, paragraphs, link and Salvo's labelled summary; `none` when there is none. */
+export function provisionsMd(provisions: readonly Provision[], none: string): string[] {
+  if (provisions.length === 0) return [none];
+  return provisions.map(
+    (p) =>
       `- **${p.ref}** ${m(p.title)}: document symbol **${m(p.symbol)}**, ${m(p.paragraphs)} ([${m(p.url)}](${mdUrl(p.url)})). ${p.quotation ? `> ${m(p.quotation)} ` : ''}_Salvo's summary, not a quotation:_ ${m(p.summary)}`,
-    );
-  out.push('', '## 10. What the data cannot tell', '', ...d.limits.map((l) => `- ${m(l)}`), '');
-  return out.join('\n');
+  );
 }
