@@ -22,8 +22,7 @@ import {
   GENERATOR,
   KHK,
   POL,
-  RESTRICTED,
-  SEALED,
+  notPublicIdentifiers,
   type Fixture,
 } from './fixture.js';
 
@@ -138,19 +137,7 @@ describe('case dossier (issue 8: the case-level report)', () => {
   it('issue-8: a public case dossier contains no identifier of a sealed or restricted exhibit', async () => {
     const h = await caseOf('public');
     const outputs = [renderCaseHtml(h), renderCaseMarkdown(h), canonicalJson(h.dossier)];
-    const forbidden = [
-      fx.items.sealed,
-      SEALED.title,
-      SEALED.fileName,
-      sha(SEALED.content),
-      fx.items.sealedPhysical,
-      SEALED.physicalTitle,
-      SEALED.componentMarking,
-      fx.items.restricted,
-      RESTRICTED.title,
-      RESTRICTED.fileName,
-      sha(readFileSync(join(import.meta.dirname, 'fixtures', 'track-poltava.csv'), 'utf8')),
-    ];
+    const forbidden = notPublicIdentifiers(fx);
     for (const text of outputs) for (const f of forbidden) expect(text).not.toContain(f);
     expect(h.dossier.edition.withheld?.items).toBe(3);
     expect(h.dossier.incidents.flatMap((i) => i.exhibits).every((x) => x.sensitivity === 'public')).toBe(
@@ -195,6 +182,8 @@ describe('case dossier (issue 8: the case-level report)', () => {
 
   it('salvo report case: --json summary, exit codes for bad input and an empty scope, report verify', async () => {
     const db = join(fx.dir, 'fixture.db');
+    const reportCase = (from: string, to: string, ...more: string[]) =>
+      runCli(['--db', db, 'report', 'case', '--from', from, '--to', to, ...more]);
     const out = join(fx.dir, 'case.html');
     const r = await runCli([
       '--db',
@@ -220,49 +209,16 @@ describe('case dossier (issue 8: the case-level report)', () => {
     writeFileSync(out, readFileSync(out, 'utf8').replace('"outcome":"impact"', '"outcome":"unknown"'));
     expect((await runCli(['report', 'verify', out])).code).toBe(3);
 
-    const md = await runCli([
-      '--db',
-      db,
-      'report',
-      'case',
-      '--from',
-      '2024-01-01',
-      '--to',
-      '2024-02-29',
-      '--format',
-      'md',
-      '--generated-at',
-      GENERATED_AT,
-    ]);
+    const md = await reportCase('2024-01-01', '2024-02-29', '--format', 'md', '--generated-at', GENERATED_AT);
     expect(md.code, md.err).toBe(0);
     expect(md.out).toContain('# Case dossier: 2 incident(s) from 2024-01-01 to 2024-02-29');
-    const badLaunches = await runCli([
-      '--db',
-      db,
-      'report',
-      'case',
-      '--from',
-      '2024-01-01',
-      '--to',
-      '2024-02-29',
-      '--launches',
-      '1.5',
-    ]);
+    const badLaunches = await reportCase('2024-01-01', '2024-02-29', '--launches', '1.5');
     expect(badLaunches.code).toBe(2);
     expect(badLaunches.err).toContain("--launches '1.5' is not a positive whole number");
-    const badDate = await runCli([
-      '--db',
-      db,
-      'report',
-      'case',
-      '--from',
-      '2024-13-01',
-      '--to',
-      '2024-02-29',
-    ]);
+    const badDate = await reportCase('2024-13-01', '2024-02-29');
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain("--from '2024-13-01' is not a date");
-    const empty = await runCli(['--db', db, 'report', 'case', '--from', '2020-01-01', '--to', '2020-01-31']);
+    const empty = await reportCase('2020-01-01', '2020-01-31');
     expect(empty.code).toBe(4);
     const missing = await runCli(['--db', db, 'report', 'case', '--from', '2024-01-01']);
     expect(missing.code).toBe(64);

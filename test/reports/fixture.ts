@@ -341,3 +341,26 @@ export async function buildFixture(options: { extraExhibits?: number } = {}): Pr
     },
   };
 }
+
+/**
+ * Every identifier of the fixture's restricted and sealed exhibits (ids, titles, file names, hashes, seal number,
+ * component marking), and the hash of the reconstruction's input, which is the restricted exhibit's: none may
+ * appear anywhere in a public edition.
+ */
+export function notPublicIdentifiers(fx: Fixture): string[] {
+  const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+  return [
+    fx.items.sealed,
+    SEALED.title,
+    SEALED.fileName,
+    sha(SEALED.content),
+    fx.items.sealedPhysical,
+    SEALED.physicalTitle,
+    SEALED.componentMarking,
+    'S-SEALED-9',
+    fx.items.restricted,
+    RESTRICTED.title,
+    RESTRICTED.fileName,
+    sha(readFileSync(join(FIX, 'track-poltava.csv'), 'utf8')),
+  ];
+}
