@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportHasher } from '../../src/infra/reports/report-source.js';
+import { annotateItem } from '../../src/evidence/services/annotate-item.js';
+import { createCheckpoint } from '../../src/evidence/services/create-checkpoint.js';
+import { reportHasher, reportSources } from '../../src/infra/reports/report-source.js';
 import { verifyDossierHtml } from '../../src/reports/index.js';
 import { buildWorld, INCIDENT, type World } from './world.js';
 
@@ -68,5 +70,26 @@ describe('issue-8: GET /api/incidents/{id}/dossier and /api/reports/case', () =>
     expect(verifyDossierHtml(html, reportHasher)).toMatchObject({ ok: true, kind: 'case' });
     expect(html).toContain(INCIDENT);
     expect(html).toContain('Launches of unknown outcome');
+  });
+
+  it('proves inclusion against the latest checkpoint, also after the log has grown since the last dossier', async () => {
+    type Proved = {
+      dossier: { checkpoint: { size: number }; exhibits: { proof: { index: number; path: string[] } }[] };
+    };
+    const dossier = async () =>
+      (await (
+        await w.req(who('analyst-1'), `/api/incidents/${INCIDENT}/dossier?format=json`)
+      ).json()) as Proved;
+    const ed = w.deps.evidenceDeps;
+    await createCheckpoint(ed, { actor: 'custodian-1' });
+    const first = await dossier();
+    await annotateItem(ed, { item: w.items.public.id, actor: 'custodian-1', note: 'a later event' });
+    await createCheckpoint(ed, { actor: 'custodian-1' });
+    const second = await dossier();
+    expect(second.dossier.checkpoint.size).toBeGreaterThan(first.dossier.checkpoint.size);
+    // Every proof is the one a fresh read of the log gives for the new checkpoint.
+    const fresh = reportSources(w.es.store.db).dossier;
+    for (const x of second.dossier.exhibits)
+      expect(x.proof.path).toEqual(await fresh.inclusionProof(x.proof.index, second.dossier.checkpoint.size));
   });
 });

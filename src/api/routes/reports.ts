@@ -70,7 +70,9 @@ const shown = (xs: readonly Exhibit[]) => xs.map((x) => ({ id: x.id, sensitivity
  * written to the access log.
  */
 export function reportRoutes(deps: ApiDeps) {
-  const sources = reportSources(deps.readDb);
+  // Report sources per request: an instance keeps the Merkle tree it first loads, and a server's custody log
+  // grows (a tree kept across requests cannot prove inclusion in a later checkpoint).
+  const sources = () => reportSources(deps.readDb);
   const generator = { name: 'Salvo', version: VERSION };
   const send = (
     c: { body: (b: string, s: 200, h: Record<string, string>) => Response },
@@ -100,7 +102,7 @@ export function reportRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const audience = audienceFor(p, q.audience);
-      const built = await buildDossier(sources.dossier, reportHasher, {
+      const built = await buildDossier(sources().dossier, reportHasher, {
         incident: id,
         audience,
         generatedAt: new Date().toISOString(),
@@ -124,7 +126,7 @@ export function reportRoutes(deps: ApiDeps) {
       const audience = audienceFor(p, q.audience);
       const to = new Date(`${q.to}T00:00:00.000Z`);
       to.setUTCDate(to.getUTCDate() + 1);
-      const built = await buildCaseDossier(sources.case, reportHasher, {
+      const built = await buildCaseDossier(sources().case, reportHasher, {
         from: `${q.from}T00:00:00.000Z`,
         to: to.toISOString(),
         model: q.model ?? null,
