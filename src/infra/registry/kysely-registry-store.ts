@@ -149,6 +149,29 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
  */
 export const copyId = (id: string, k: number): string => (k === 0 ? id : `${id}#${k}`);
 
+/** The copy numbering of one import, shared by the SQLite and PostgreSQL writers. */
+class Copies {
+  private readonly next = new Map<string, number>();
+  /** The copy number this row takes when its id has met a stored row in this import; else undefined. */
+  known(id: string): number | undefined {
+    return this.next.get(id);
+  }
+  /**
+   * The id was found stored, by `ownerSource`: undefined when the stored row is this very copy, from an earlier
+   * file (a duplicate); 1 when this import stored copy 0.
+   */
+  afterConflict(id: string, ownerSource: string | undefined, sourceId: string): number | undefined {
+    if (ownerSource === sourceId) return 1;
+    this.next.set(id, 1);
+    return undefined;
+  }
+  /** Claims copy k: the id to store it under. */
+  claim(id: string, k: number): string {
+    this.next.set(id, k + 1);
+    return copyId(id, k);
+  }
+}
+
 /**
  * Bulk report writer for SQLite. Hand-written prepared statements rather than Kysely: the import hot path
  * writes a report and its places per published row (goal >= 200,000 rows/s), and building a Kysely query per
@@ -161,8 +184,7 @@ class SqliteReportWriter {
   private readonly insertMember: SQLite.Statement;
   /** Place sets known to exist (written in this import or found already stored). */
   private readonly knownSets = new Set<string>();
-  /** Copies seen so far in this import, for the content ids that met a stored row (see {@link copyId}). */
-  private readonly occurrences = new Map<string, number>();
+  private readonly copies = new Copies();
   constructor(handle: SQLite.Database) {
     const cols = Object.keys(reportRow('', EXAMPLE_DRAFT, ''));
     // Positional parameters: binding by name costs a property lookup per column per row.
@@ -185,22 +207,17 @@ class SqliteReportWriter {
         this.knownSets.add(setId);
       }
       const row = reportRow(sourceId, d, setId);
-      let k = this.occurrences.get(d.id);
+      let k = this.copies.known(d.id);
       if (k === undefined) {
         if (this.insertReport.run(Object.values(row)).changes > 0) {
           inserted++;
           continue;
         }
-        // The id is stored: by this import (this row is its second copy) or by an earlier file (this is that copy).
         const owner = this.sourceOf.get(d.id) as { source_id: string } | undefined;
-        if (owner?.source_id !== sourceId) {
-          this.occurrences.set(d.id, 1);
-          continue;
-        }
-        k = 1;
+        k = this.copies.afterConflict(d.id, owner?.source_id, sourceId);
+        if (k === undefined) continue;
       }
-      this.occurrences.set(d.id, k + 1);
-      row.id = copyId(d.id, k);
+      row.id = this.copies.claim(d.id, k);
       if (this.insertReport.run(Object.values(row)).changes > 0) inserted++;
     }
     return { inserted, duplicates: drafts.length - inserted };
@@ -231,8 +248,7 @@ const EXAMPLE_DRAFT: AttackReportDraft = {
 };
 
 function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefined): ImportSession {
-  /** As SqliteReportWriter's: copies seen in this import of content ids that met a stored row. */
-  const occurrences = new Map<string, number>();
+  const copies = new Copies();
   return {
     async recordSource(s) {
       await db
@@ -301,7 +317,7 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
           .execute();
         const fresh1 = new Set(rows.map((r) => r.id));
         for (const d of part) {
-          let k = occurrences.get(d.id);
+          let k = copies.known(d.id);
           if (k === undefined) {
             if (fresh1.delete(d.id)) {
               inserted++; // the first copy of this part, inserted by the multi-row INSERT above
@@ -312,16 +328,12 @@ function session(db: Kysely<Database>, sqliteWriter: SqliteReportWriter | undefi
               .select('source_id')
               .where('id', '=', d.id)
               .executeTakeFirst();
-            if (owner?.source_id !== sourceId) {
-              occurrences.set(d.id, 1);
-              continue;
-            }
-            k = 1;
+            k = copies.afterConflict(d.id, owner?.source_id, sourceId);
+            if (k === undefined) continue;
           }
-          occurrences.set(d.id, k + 1);
           const done = await db
             .insertInto('attack_reports')
-            .values({ ...reportRow(sourceId, d, placesKey(d)), id: copyId(d.id, k) })
+            .values({ ...reportRow(sourceId, d, placesKey(d)), id: copies.claim(d.id, k) })
             .onConflict((oc) => oc.column('id').doNothing())
             .returning('id')
             .execute();
