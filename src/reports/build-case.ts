@@ -1,7 +1,7 @@
 import { canonicalJson } from '../evidence/model/canonical.js';
 import { err, ok, salvoError, type Result } from '../kernel/index.js';
 import type { IncidentStatsGroup, StatsReport } from '../registry/services/stats.js';
-import { buildDossier } from './build-dossier.js';
+import { buildDossierWithheld } from './build-dossier.js';
 import { CONFIDENCE_NOTE, CONFIDENCE_SCALE, formatProbability } from './confidence.js';
 import { documentedErrorRates } from './error-rates.js';
 import { ellipseText, latLon, listText, percent } from './format.js';
@@ -20,7 +20,7 @@ import {
   type Statement,
 } from './model.js';
 import type { CaseSource, ReportHasher } from './ports.js';
-import { editionOf, mayInclude, redactIdentifiers } from './redaction.js';
+import { editionOf, redactIdentifiers } from './redaction.js';
 
 export interface CaseOptions {
   /** ISO 8601 UTC instants; `to` exclusive. */
@@ -87,7 +87,7 @@ export async function buildCaseDossier(
   const dossiers: Dossier[] = [];
   const leftOut: string[] = [];
   for (const [k, id] of ids.entries()) {
-    const built = await buildDossier(source, hasher, {
+    const built = await buildDossierWithheld(source, hasher, {
       incident: id,
       audience: options.audience,
       generatedAt: options.generatedAt,
@@ -95,7 +95,8 @@ export async function buildCaseDossier(
       ...(options.excerpt !== undefined ? { excerpt: options.excerpt } : {}),
     });
     if (!built.ok) return built;
-    const d = built.value.dossier;
+    const { hashed, withheld } = built.value;
+    const d = hashed.dossier;
     dossiers.push(d);
     // Provisions are shared across incidents: one case-level P ref per distinct provision.
     const provisionRef = new Map<string, string>();
@@ -107,10 +108,8 @@ export async function buildCaseDossier(
       }
       provisionRef.set(p.ref, shared.ref);
     }
-    incidents.push(caseIncidentOf(`I${k + 1}`, built.value.sha256, d, provisionRef));
-    for (const item of await source.evidenceItems(id))
-      if (!mayInclude(options.audience, item.sensitivity))
-        leftOut.push(item.id, item.sha256 ?? '', item.fileName ?? '');
+    incidents.push(caseIncidentOf(`I${k + 1}`, hashed.sha256, d, provisionRef));
+    leftOut.push(...withheld);
   }
 
   const stats = await source.scopeStats(from, to, model, launches);

@@ -55,6 +55,19 @@ export async function buildDossier(
   hasher: ReportHasher,
   options: DossierOptions,
 ): Promise<Result<HashedDossier>> {
+  const r = await buildDossierWithheld(source, hasher, options);
+  return r.ok ? ok(r.value.hashed) : r;
+}
+
+/**
+ * {@link buildDossier}, and the identifiers (id, SHA-256, file name) of the items its edition left out, for a
+ * document that contains the dossier and must be scrubbed of them too (the case dossier).
+ */
+export async function buildDossierWithheld(
+  source: DossierSource,
+  hasher: ReportHasher,
+  options: DossierOptions,
+): Promise<Result<{ hashed: HashedDossier; withheld: string[] }>> {
   const incident = await source.incident(options.incident);
   if (!incident)
     return err(
@@ -93,7 +106,9 @@ export async function buildDossier(
     refOf,
     provisions,
   });
-  const left = all.filter((i) => !mayInclude(options.audience, i.sensitivity));
+  const withheld = all
+    .filter((i) => !mayInclude(options.audience, i.sensitivity))
+    .flatMap((i) => [i.id, i.sha256 ?? '', i.fileName ?? '']);
   const dossier: Dossier = redactIdentifiers<Dossier>(
     {
       format: DOSSIER_FORMAT,
@@ -112,9 +127,9 @@ export async function buildDossier(
       provisions,
       limits: limitsOf(reconstruction, identification, components, checkpoint, exhibits),
     },
-    left.flatMap((i) => [i.id, i.sha256 ?? '', i.fileName ?? '']),
+    withheld,
   );
-  return ok({ dossier, sha256: hasher.sha256Hex(canonicalJson(dossier)) });
+  return ok({ hashed: { dossier, sha256: hasher.sha256Hex(canonicalJson(dossier)) }, withheld });
 }
 
 async function exhibitOf(
