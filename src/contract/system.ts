@@ -46,6 +46,9 @@ const calendarDay = z
 export const DossierQuery = z.strictObject({ format: reportFormat, audience: reportAudience });
 export type DossierQuery = z.infer<typeof DossierQuery>;
 
+/** Most incidents one case dossier takes (`GET /api/reports/case`, `salvo report case`); beyond it, narrow the scope. */
+export const CASE_MAX_INCIDENTS = 200;
+
 export const CaseReportQuery = z.strictObject({
   from: calendarDay.meta({ description: 'First day of the case (UTC).' }),
   to: calendarDay.meta({ description: 'Last day of the case, inclusive (UTC).' }),

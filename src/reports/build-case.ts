@@ -1,3 +1,4 @@
+import { CASE_MAX_INCIDENTS } from '../contract/index.js';
 import { canonicalJson } from '../evidence/model/canonical.js';
 import { err, ok, salvoError, type Result } from '../kernel/index.js';
 import type { IncidentStatsGroup, StatsReport } from '../registry/services/stats.js';
@@ -34,11 +35,9 @@ export interface CaseOptions {
   readonly generatedAt: string;
   readonly generator: { readonly name: string; readonly version: string };
   readonly excerpt?: number;
-  /** Most incidents one case dossier takes (default 200): beyond it, narrow the scope. */
+  /** Most incidents one case dossier takes (default CASE_MAX_INCIDENTS, 200): beyond it, narrow the scope. */
   readonly maxIncidents?: number;
 }
-
-const DEFAULT_MAX_INCIDENTS = 200;
 
 /**
  * Builds a case-level dossier (issue 8): every incident in the scope gets its own dossier, built by
@@ -72,7 +71,7 @@ export async function buildCaseDossier(
         [{ field: 'from', reason: 'no incident in the scope' }],
       ),
     );
-  const max = options.maxIncidents ?? DEFAULT_MAX_INCIDENTS;
+  const max = options.maxIncidents ?? CASE_MAX_INCIDENTS;
   if (ids.length > max)
     return err(
       salvoError(

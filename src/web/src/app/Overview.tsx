@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
+import { CASE_MAX_INCIDENTS } from '../../../contract/index.js';
 import { rangeOf, type PointSet, type TimeWindow } from '../data/points.js';
 import { fmtNumber, fmtUtc, t } from '../i18n/index.js';
 import { IncidentList } from '../incidents/IncidentList.js';
@@ -9,9 +10,6 @@ import { MapView } from '../map/MapView.js';
 import { Playback, type PlaybackState } from '../timeline/Playback.js';
 import { Timeline } from '../timeline/Timeline.js';
 import { navigate } from './router.js';
-
-/** The server's limit of incidents in one case dossier (reports/build-case.ts). */
-const CASE_MAX_INCIDENTS = 200;
 
 /** The case dossier of the UTC days the window touches (the API takes whole days, both ends inclusive). */
 function caseHref(w: TimeWindow): string {
