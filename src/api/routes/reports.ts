@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CaseReportQuery, DossierQuery, IdParam } from '../../contract/index.js';
 import { canonicalJson } from '../../evidence/model/canonical.js';
 import { scopeOf, type Principal } from '../../infra/auth/roles.js';
+import { loadCatalogue } from '../../infra/catalogue/load.js';
 import { reportHasher, reportSources } from '../../infra/reports/report-source.js';
 import { SalvoFailure } from '../../kernel/index.js';
 import {
@@ -72,7 +73,9 @@ const shown = (xs: readonly Exhibit[]) => xs.map((x) => ({ id: x.id, sensitivity
 export function reportRoutes(deps: ApiDeps) {
   // Report sources per request: an instance keeps the Merkle tree it first loads, and a server's custody log
   // grows (a tree kept across requests cannot prove inclusion in a later checkpoint).
-  const sources = () => reportSources(deps.readDb);
+  // The catalogue, though, is read once per process.
+  let catalogue: ReturnType<typeof loadCatalogue> | undefined;
+  const sources = () => reportSources(deps.readDb, () => (catalogue ??= loadCatalogue()));
   const generator = { name: 'Salvo', version: VERSION };
   const send = (
     c: { body: (b: string, s: 200, h: Record<string, string>) => Response },
