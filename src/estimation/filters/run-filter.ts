@@ -138,8 +138,12 @@ export function runFilter(
     if (e) return err(e);
     if (!allFinite(x))
       return err(estimationError('NON_FINITE', `step ${String(k)}: the filtered state is not finite`, k));
-    const pivot = choleskyLower(P, n, scratch);
-    if (pivot >= 0) return err(notPositiveDefinite('filtered covariance', k, pivot));
+    // Every filtered covariance must be positive definite. A stepper that factorises its input finds out at
+    // the next step (and says so there, with that step's index); the last one is checked here in any case.
+    if (!stepper.factorisesItsInput || k === observations.length - 1) {
+      const pivot = choleskyLower(P, n, scratch);
+      if (pivot >= 0) return err(notPositiveDefinite('filtered covariance', k, pivot));
+    }
 
     const m = o.model.m;
     track.tS[k] = o.tS;

@@ -8,6 +8,12 @@ import type { TransitionModel } from '../models/transition-model.js';
  */
 export interface Stepper {
   /**
+   * True when predict and update start with a Cholesky factor of (a positive multiple of) the covariance they
+   * are given and report NOT_POSITIVE_DEFINITE when it fails (the UKF draws its sigma points so). The run loop
+   * then checks only the last filtered covariance itself: every other one is factorised by the next step.
+   */
+  readonly factorisesItsInput?: boolean;
+  /**
    * From N(x, P) over dtS > 0 to N(xp, Pp), and the cross covariance D = Cov(x, xp) (all n or n x n).
    * `step` is the index of the observation being predicted to (for error messages).
    */

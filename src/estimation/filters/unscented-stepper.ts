@@ -47,6 +47,7 @@ export function createUnscentedStepper(config: SigmaPointConfig, n: number, mMax
   const zViews = views(Z, mMax);
 
   return {
+    factorisesItsInput: true,
     predict(transition, x, P, dtS, xp, Pp, D, step) {
       return unscentedPredict(w, ws, transition, x, P, dtS, xp, Pp, D, step, 'covariance before prediction');
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBallisticFlatEarthModel } from './ballistic-flat-earth.js';
+import { createBallisticFlatEarthModel, expSmall } from './ballistic-flat-earth.js';
 import { createConstantVelocityModel } from './constant-velocity.js';
 import { componentResidual, wrapAngleRad } from './measurement-model.js';
 import { createMeasurementModel, createTransitionModel, type TransitionModelConfig } from './model-config.js';
@@ -89,6 +89,53 @@ describe('flat-Earth ballistic model', () => {
     expect(out[0]).toBeCloseTo(-149672 + 2940, 9);
     expect(out[4]).toBeCloseTo(20229 + 2054, 9);
     expect(out[6]).toBe(2e-4);
+  });
+
+  it('f is one classical RK4 step of the stated dynamics (textbook RK4, four direct exp calls, to 1e-14)', () => {
+    const g = 9.80665;
+    const deriv = (s: readonly number[]): number[] => {
+      const rho = 1.225 * Math.exp(-Math.max(s[4]!, -2000) / 7200);
+      const k = -0.5 * rho * s[6]! * Math.hypot(s[1]!, s[3]!, s[5]!);
+      return [s[1]!, k * s[1]!, s[3]!, k * s[3]!, s[5]!, k * s[5]! - g, 0];
+    };
+    const rk4 = (s: readonly number[], h: number): number[] => {
+      const add = (a: readonly number[], b: readonly number[], c: number) => a.map((v, i) => v + c * b[i]!);
+      const k1 = deriv(s);
+      const k2 = deriv(add(s, k1, h / 2));
+      const k3 = deriv(add(s, k2, h / 2));
+      const k4 = deriv(add(s, k3, h));
+      return s.map((v, i) => v + (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!));
+    };
+    const out = new Float64Array(7);
+    // Dense air, a step whose density factor is outside expSmall's range, and states across the density floor.
+    const states = [
+      [...x],
+      [0, 300, 0, 50, 1500, -900, 1 / 500],
+      [0, 300, 0, 50, -1990, -900, 1 / 500],
+      [0, 300, 0, 50, -2500, 900, 1 / 500],
+    ];
+    for (const s of states)
+      for (const dtS of [0.22252, 1, 20]) {
+        model.f(Float64Array.from(s), dtS, out);
+        const want = rk4(s, dtS);
+        for (let i = 0; i < 7; i++)
+          expect(Math.abs(out[i]! - want[i]!), `state ${String(i)}, dt ${String(dtS)}`).toBeLessThanOrEqual(
+            1e-14 * Math.max(1, Math.abs(want[i]!)),
+          );
+      }
+  });
+
+  it('expSmall is within 2 ulp of Math.exp on |u| <= 1/16 and is Math.exp outside', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -0.0625, max: 0.0625, noNaN: true }), (u) => {
+        const want = Math.exp(u);
+        expect(Math.abs(expSmall(u) - want)).toBeLessThanOrEqual(2 * Number.EPSILON * want);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const u of [-0.0625, 0.0625, -1e-300, 0, 0.03125])
+      expect(Math.abs(expSmall(u) - Math.exp(u))).toBeLessThanOrEqual(2 * Number.EPSILON * Math.exp(u));
+    for (const u of [-0.07, 0.5, -30, 700, Number.NaN, Infinity]) expect(expSmall(u)).toBe(Math.exp(u));
   });
 
   it('in vacuum, RK4 integrates constant gravity exactly (z = z0 + vz dt - g dt^2 / 2)', () => {

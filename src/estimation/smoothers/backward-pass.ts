@@ -15,20 +15,11 @@ export type TransitionMoments = (
   D: Float64Array,
 ) => EstimationError | undefined;
 
-/** The moments the filter stored for the prediction into step k + 1 (copied out of the track). */
-export function storedMoments(track: FilterTrack): TransitionMoments {
-  const { n } = track;
-  const nn = n * n;
-  return (k, xp, Pp, D) => {
-    const j = k + 1;
-    for (let i = 0; i < n; i++) xp[i] = track.predictedMeans[j * n + i]!;
-    for (let i = 0; i < nn; i++) {
-      Pp[i] = track.predictedCovars[j * nn + i]!;
-      D[i] = track.crossCovars[j * nn + i]!;
-    }
-    return undefined;
-  };
-}
+/**
+ * The moments the filter stored for each prediction (predicted mean and covariance, cross covariance): the
+ * backward pass reads them in place from the track rather than through a TransitionMoments copy.
+ */
+export const STORED_MOMENTS = 'stored';
 
 /**
  * The Rauch–Tung–Striebel backward recursion in its general (Gaussian-smoother) form (Sarkka 2013, theorem
@@ -43,7 +34,7 @@ export function storedMoments(track: FilterTrack): TransitionMoments {
 export function backwardPass(
   smoother: string,
   track: FilterTrack,
-  moments: TransitionMoments,
+  moments: TransitionMoments | typeof STORED_MOMENTS,
   reuse?: SmoothedTrack,
 ): Result<SmoothedTrack, EstimationError> {
   const { n, length } = track;
@@ -66,15 +57,29 @@ export function backwardPass(
   const tmp = new Float64Array(nn);
   const Ps = new Float64Array(nn);
   for (let k = length - 2; k >= 0; k--) {
-    const e = moments(k, xp, Pp, D);
-    if (e) return err(e);
-    const pivot = choleskyLower(Pp, n, L);
-    if (pivot >= 0) return err(notPositiveDefinite('predicted covariance (smoother)', k + 1, pivot));
-    solveRightSpd(L, n, D, n); // D := G = D P_p^{-1}
     const next = (k + 1) * n;
     const nextC = (k + 1) * nn;
-    for (let i = 0; i < n; i++) dx[i] = means[next + i]! - xp[i]!;
-    for (let i = 0; i < nn; i++) dP[i] = covars[nextC + i]! - Pp[i]!;
+    // Where x_{k+1|k} and P_{k+1|k} are read: the track itself, or the buffers the moments function filled.
+    let xpAt: Float64Array = xp;
+    let xpOffset = 0;
+    let PpAt: Float64Array = Pp;
+    let PpOffset = 0;
+    if (moments === STORED_MOMENTS) {
+      xpAt = track.predictedMeans;
+      xpOffset = next;
+      PpAt = track.predictedCovars;
+      PpOffset = nextC;
+      const { crossCovars } = track;
+      for (let i = 0; i < nn; i++) D[i] = crossCovars[nextC + i]!; // overwritten by the gain below
+    } else {
+      const e = moments(k, xp, Pp, D);
+      if (e) return err(e);
+    }
+    const pivot = choleskyLower(PpAt, n, L, PpOffset);
+    if (pivot >= 0) return err(notPositiveDefinite('predicted covariance (smoother)', k + 1, pivot));
+    solveRightSpd(L, n, D, n); // D := G = D P_p^{-1}
+    for (let i = 0; i < n; i++) dx[i] = means[next + i]! - xpAt[xpOffset + i]!;
+    for (let i = 0; i < nn; i++) dP[i] = covars[nextC + i]! - PpAt[PpOffset + i]!;
     const o = k * n;
     for (let i = 0; i < n; i++) {
       let s = 0;

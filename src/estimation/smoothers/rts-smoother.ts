@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FilterTrack } from '../track.js';
-import { backwardPass, storedMoments } from './backward-pass.js';
+import { backwardPass, STORED_MOMENTS } from './backward-pass.js';
 import type { Smoother } from './smoother.js';
 
 /** Settings of the RTS smoother (none beyond its kind). */
@@ -20,7 +20,7 @@ export function createRtsSmoother(config: RtsSmootherConfig = { kind: 'rts' }): 
   return {
     config: c,
     smooth(track: FilterTrack, _transition, options) {
-      return backwardPass('rts', track, storedMoments(track), options?.reuse);
+      return backwardPass('rts', track, STORED_MOMENTS, options?.reuse);
     },
   };
 }

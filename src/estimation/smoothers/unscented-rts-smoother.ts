@@ -5,7 +5,7 @@ import { merweWeights, sigmaPointConfigSchema } from '../filters/sigma-points.js
 import { unscentedPredict, unscentedPredictWorkspace } from '../filters/unscented-predict.js';
 import type { TransitionModel } from '../models/transition-model.js';
 import { producedWith, type FilterTrack } from '../track.js';
-import { backwardPass, storedMoments } from './backward-pass.js';
+import { backwardPass, STORED_MOMENTS } from './backward-pass.js';
 import type { Smoother } from './smoother.js';
 
 /** Settings of the unscented RTS smoother (its own sigma points; defaults alpha 1, beta 2, kappa 0). */
@@ -54,7 +54,7 @@ export function createUnscentedRtsSmoother(
         sp.alpha === c.alpha &&
         sp.beta === c.beta &&
         sp.kappa === c.kappa;
-      if (reuse) return backwardPass('urts', track, storedMoments(track), options?.reuse);
+      if (reuse) return backwardPass('urts', track, STORED_MOMENTS, options?.reuse);
       const w = merweWeights(n, c);
       const ws = unscentedPredictWorkspace(w);
       const xf = new Float64Array(n);
