@@ -1,6 +1,5 @@
 import { notPositiveDefinite } from '../errors.js';
 import { choleskyLower, forwardSubstitute, logDetFromCholesky, solveRightSpd } from '../linalg/cholesky.js';
-import { symmetrise } from '../linalg/dense.js';
 import { merweWeights, placeSigmaPoints, type SigmaPointConfig } from './sigma-points.js';
 import type { Stepper } from './stepper.js';
 import {
@@ -18,7 +17,8 @@ const LOG_2PI = Math.log(2 * Math.PI);
  * Predict: see unscentedPredict. Update: sigma points are REDRAWN from N(x_p, P_p) (as Stone Soup and FilterPy
  * 1.4.5 do), Z_i = h(X_i), z_p = Z_0 + sum W_m residual(Z_i, Z_0) (a mean that is safe across the +-pi cut of
  * angle components), S = sum W_c dZ dZ^T + R, C = sum W_c (X_i - x_p) dZ^T with dZ = residual(Z_i, z_p),
- * K = C S^{-1} (Cholesky), x = x_p + K residual(z, z_p), P = P_p - K C^T, symmetrised.
+ * K = C S^{-1} (Cholesky), x = x_p + K residual(z, z_p), P = P_p - K C^T (= P_p - C S^{-1} C^T: its lower
+ * triangle computed and mirrored, so exactly symmetric).
  * Exact for linear-Gaussian models; second-order accurate otherwise. The Joseph form does not apply (no H).
  *
  * Hot path, hand-rolled on Float64Array: every buffer (sigma points, their images, deviations, gains) is
@@ -35,7 +35,6 @@ export function createUnscentedStepper(config: SigmaPointConfig, n: number, mMax
   const points = new Float64Array(count * n);
   const Z = new Float64Array(count * mMax);
   const dZ = new Float64Array(count * mMax);
-  const dzScratch = new Float64Array(count * mMax);
   const LS = new Float64Array(mMax * mMax);
   const C = new Float64Array(n * mMax);
   const K = new Float64Array(n * mMax);
@@ -73,7 +72,7 @@ export function createUnscentedStepper(config: SigmaPointConfig, n: number, mMax
         model.residual(zViews[s]!, zp, r);
         for (let j = 0; j < m; j++) dZ[j * count + s] = r[j]!;
       }
-      sigmaCovariance(w, dZ, m, model.R, dzScratch, S);
+      sigmaCovariance(w, dZ, m, model.R, S);
       sigmaCrossCovariance(w, L, dZ, n, m, C);
       model.residual(z, zp, nu);
       const pS = choleskyLower(S, m, LS);
@@ -85,14 +84,18 @@ export function createUnscentedStepper(config: SigmaPointConfig, n: number, mMax
         for (let j = 0; j < m; j++) s += K[i * m + j]! * nu[j]!;
         x[i] = s;
       }
+      // P = P_p - K C^T = P_p - C S^-1 C^T, symmetric: the lower triangle is computed and mirrored.
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
+        const ki = i * m;
+        for (let j = 0; j <= i; j++) {
+          const cj = j * m;
           let s = 0;
-          for (let q = 0; q < m; q++) s += K[i * m + q]! * C[j * m + q]!;
-          P[i * n + j] = Pp[i * n + j]! - s;
+          for (let q = 0; q < m; q++) s += K[ki + q]! * C[cj + q]!;
+          const v = Pp[i * n + j]! - s;
+          P[i * n + j] = v;
+          P[j * n + i] = v;
         }
       }
-      symmetrise(P, n);
       for (let i = 0; i < m; i++) r[i] = nu[i]!;
       forwardSubstitute(LS, m, r);
       let nis = 0;

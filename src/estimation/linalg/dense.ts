@@ -61,7 +61,34 @@ export function congruence(
   tmp: Float64Array,
   out: Float64Array,
 ): void {
-  matMul(a, p, n, k, k, tmp);
+  // tmp = a p, four elements of a row side by side in registers (each sum in the order of q, as matMul's).
+  for (let i = 0; i < n; i++) {
+    const ai = i * k;
+    let j = 0;
+    for (; j + 4 <= k; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let q = 0; q < k; q++) {
+        const aq = a[ai + q]!;
+        const pq = q * k + j;
+        s0 += aq * p[pq]!;
+        s1 += aq * p[pq + 1]!;
+        s2 += aq * p[pq + 2]!;
+        s3 += aq * p[pq + 3]!;
+      }
+      tmp[ai + j] = s0;
+      tmp[ai + j + 1] = s1;
+      tmp[ai + j + 2] = s2;
+      tmp[ai + j + 3] = s3;
+    }
+    for (; j < k; j++) {
+      let s0 = 0;
+      for (let q = 0; q < k; q++) s0 += a[ai + q]! * p[q * k + j]!;
+      tmp[ai + j] = s0;
+    }
+  }
   // Lower triangle of tmp a^T, two elements of a row side by side (independent sums, each in the order of q:
   // the same bits as one at a time, with two additions in flight instead of one chain).
   for (let i = 0; i < n; i++) {

@@ -55,7 +55,6 @@ export function backwardPass(
   const dP = new Float64Array(nn);
   const GdP = new Float64Array(nn);
   const tmp = new Float64Array(nn);
-  const Ps = new Float64Array(nn);
   for (let k = length - 2; k >= 0; k--) {
     const next = (k + 1) * n;
     const nextC = (k + 1) * nn;
@@ -88,10 +87,9 @@ export function backwardPass(
     }
     congruence(D, dP, n, n, tmp, GdP); // exactly symmetric
     const oc = k * nn;
-    for (let i = 0; i < nn; i++) Ps[i] = covars[oc + i]! + GdP[i]!; // filtered P symmetric too: exact
-    const p2 = choleskyLower(Ps, n, L);
+    for (let i = 0; i < nn; i++) covars[oc + i]! += GdP[i]!; // filtered P symmetric too: exact
+    const p2 = choleskyLower(covars, n, L, oc);
     if (p2 >= 0) return err(notPositiveDefinite('smoothed covariance', k, p2));
-    covars.set(Ps, oc);
   }
   return ok({ smoother, n, length, tS, means, covars });
 }
