@@ -142,6 +142,23 @@ export function sigmaCovariance(
       out[i * p + j + 3] = e3;
       out[(j + 3) * p + i] = e3;
     }
+    for (; j + 1 <= i; j += 2) {
+      const r0 = j * count;
+      const r1 = r0 + count;
+      let s0 = 0;
+      let s1 = 0;
+      for (let s = 1; s < count; s++) {
+        const a = devT[ri + s]!;
+        s0 += a * devT[r0 + s]!;
+        s1 += a * devT[r1 + s]!;
+      }
+      const e0 = noise[i * p + j]! + ci * devT[r0]! + w1 * s0;
+      const e1 = noise[i * p + j + 1]! + ci * devT[r1]! + w1 * s1;
+      out[i * p + j] = e0;
+      out[j * p + i] = e0;
+      out[i * p + j + 1] = e1;
+      out[(j + 1) * p + i] = e1;
+    }
     for (; j <= i; j++) {
       const rj = j * count;
       let sum = 0;
@@ -204,6 +221,19 @@ export function sigmaCrossCovariance(
       out[oj + q + 1] = wi * s1;
       out[oj + q + 2] = wi * s2;
       out[oj + q + 3] = wi * s3;
+    }
+    for (; q + 2 <= p; q += 2) {
+      const d0 = q * n;
+      const d1 = d0 + n;
+      let s0 = 0;
+      let s1 = 0;
+      for (let i = 0; i <= j; i++) {
+        const l = L[lj + i]!;
+        s0 += l * diff[d0 + i]!;
+        s1 += l * diff[d1 + i]!;
+      }
+      out[oj + q] = wi * s0;
+      out[oj + q + 1] = wi * s1;
     }
     for (; q < p; q++) {
       const d0 = q * n;

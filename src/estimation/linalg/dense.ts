@@ -83,6 +83,18 @@ export function congruence(
       tmp[ai + j + 2] = s2;
       tmp[ai + j + 3] = s3;
     }
+    for (; j + 2 <= k; j += 2) {
+      let s0 = 0;
+      let s1 = 0;
+      for (let q = 0; q < k; q++) {
+        const aq = a[ai + q]!;
+        const pq = q * k + j;
+        s0 += aq * p[pq]!;
+        s1 += aq * p[pq + 1]!;
+      }
+      tmp[ai + j] = s0;
+      tmp[ai + j + 1] = s1;
+    }
     for (; j < k; j++) {
       let s0 = 0;
       for (let q = 0; q < k; q++) s0 += a[ai + q]! * p[q * k + j]!;

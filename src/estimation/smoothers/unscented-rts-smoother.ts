@@ -59,12 +59,13 @@ export function createUnscentedRtsSmoother(
       const ws = unscentedPredictWorkspace(w);
       const xf = new Float64Array(n);
       const Pf = new Float64Array(nn);
+      const { filteredMeans, filteredCovars } = track;
       return backwardPass(
         'urts',
         track,
         (k, xp, Pp, D) => {
-          for (let i = 0; i < n; i++) xf[i] = track.filteredMeans[k * n + i]!;
-          for (let i = 0; i < nn; i++) Pf[i] = track.filteredCovars[k * nn + i]!;
+          for (let i = 0; i < n; i++) xf[i] = filteredMeans[k * n + i]!;
+          for (let i = 0; i < nn; i++) Pf[i] = filteredCovars[k * nn + i]!;
           const dtS = track.dtS[k + 1]!;
           if (!(dtS > 0)) {
             xp.set(xf);
