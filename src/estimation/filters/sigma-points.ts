@@ -42,20 +42,27 @@ export function merweWeights(n: number, config: SigmaPointConfig): SigmaWeights 
 }
 
 /**
- * Sigma points of N(x, P) into `points` (count x n, row-major): X_0 = x, X_i = x + L_i, X_{n+i} = x - L_i, with
+ * Sigma points of N(x, P) into `points` (count x n, row-major; x read at `xOffset`): X_0 = x, X_i = x + L_i, X_{n+i} = x - L_i, with
  * L_i the i-th column of the lower Cholesky factor `L` of (c P) (computed by the caller, who handles failure).
  * Exact up to one rounding per component; the same square root as Stone Soup (numpy cholesky, lower) and
  * FilterPy (scipy cholesky, upper = L^T), so the points agree with both anchors.
  */
-export function placeSigmaPoints(x: Float64Array, L: Float64Array, n: number, points: Float64Array): void {
-  for (let j = 0; j < n; j++) points[j] = x[j]!;
+export function placeSigmaPoints(
+  x: Float64Array,
+  L: Float64Array,
+  n: number,
+  points: Float64Array,
+  xOffset = 0,
+): void {
+  for (let j = 0; j < n; j++) points[j] = x[xOffset + j]!;
   for (let i = 0; i < n; i++) {
     const plus = (1 + i) * n;
     const minus = (1 + n + i) * n;
     for (let j = 0; j < n; j++) {
       const l = L[j * n + i]!;
-      points[plus + j] = x[j]! + l;
-      points[minus + j] = x[j]! - l;
+      const xj = points[j]!;
+      points[plus + j] = xj + l;
+      points[minus + j] = xj - l;
     }
   }
 }

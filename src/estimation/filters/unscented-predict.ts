@@ -14,6 +14,9 @@ export interface UnscentedPredictWorkspace {
   /** Per-point views of `points` and `propagated`, made once: a subarray per call would allocate per step. */
   readonly pointViews: readonly Float64Array[];
   readonly propagatedViews: readonly Float64Array[];
+  /** The model and step length `Qm` was computed for (Q depends on dt alone: equal steps reuse it). */
+  qTransition: TransitionModel | undefined;
+  qDtS: number;
 }
 
 export function unscentedPredictWorkspace(w: SigmaWeights): UnscentedPredictWorkspace {
@@ -30,11 +33,14 @@ export function unscentedPredictWorkspace(w: SigmaWeights): UnscentedPredictWork
     devT: new Float64Array(n * count),
     pointViews: views(points),
     propagatedViews: views(propagated),
+    qTransition: undefined,
+    qDtS: Number.NaN,
   };
 }
 
 /**
- * Unscented prediction (Julier & Uhlmann 1997; Wan & van der Merwe 2000): sigma points of N(x, P) through f,
+ * Unscented prediction (Julier & Uhlmann 1997; Wan & van der Merwe 2000): sigma points of N(x, P) through f
+ * (x and P read at xOffset and POffset: a state stored inside a track),
  * x_p = sum W_m f(X_i), P_p = sum W_c (f(X_i) - x_p)(f(X_i) - x_p)^T + Q, and the cross covariance
  * D = sum W_c (X_i - x)(f(X_i) - x_p)^T (used by the unscented RTS smoother, Sarkka 2008).
  * Exact for linear f; for nonlinear f the mean and covariance are right to second order (third for the mean
@@ -53,14 +59,16 @@ export function unscentedPredict(
   D: Float64Array,
   step: number,
   what: string,
+  xOffset = 0,
+  POffset = 0,
 ): EstimationError | undefined {
   const { n, count, scale } = w;
   const nn = n * n;
   const { L, points, propagated: Y, Qm } = ws;
-  for (let i = 0; i < nn; i++) L[i] = scale * P[i]!;
+  for (let i = 0; i < nn; i++) L[i] = scale * P[POffset + i]!;
   const pivot = choleskyLower(L, n, L);
   if (pivot >= 0) return notPositiveDefinite(what, step, pivot);
-  placeSigmaPoints(x, L, n, points);
+  placeSigmaPoints(x, L, n, points, xOffset);
   for (let s = 0; s < count; s++) transition.f(ws.pointViews[s]!, dtS, ws.propagatedViews[s]!);
   // Component-major deviations: row j of devT holds component j of all points, so the sums below run over
   // contiguous memory of length 2n + 1 rather than over strided or triangular short loops.
@@ -82,7 +90,11 @@ export function unscentedPredict(
     xp[j] = m;
     for (let s = 0; s < count; s++) devT[row + s]! -= m;
   }
-  transition.Q(dtS, Qm);
+  if (ws.qTransition !== transition || ws.qDtS !== dtS) {
+    transition.Q(dtS, Qm);
+    ws.qTransition = transition;
+    ws.qDtS = dtS;
+  }
   sigmaCovariance(w, devT, n, Qm, Pp);
   sigmaCrossCovariance(w, L, devT, n, n, D);
   return undefined;

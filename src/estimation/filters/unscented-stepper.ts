@@ -85,9 +85,28 @@ export function createUnscentedStepper(config: SigmaPointConfig, n: number, mMax
         x[i] = s;
       }
       // P = P_p - K C^T = P_p - C S^-1 C^T, symmetric: the lower triangle is computed and mirrored.
+      // Two elements of a row side by side (independent sums: the same bits, twice the additions in flight).
       for (let i = 0; i < n; i++) {
         const ki = i * m;
-        for (let j = 0; j <= i; j++) {
+        let j = 0;
+        for (; j + 1 <= i; j += 2) {
+          const cj = j * m;
+          const cj2 = cj + m;
+          let s = 0;
+          let s2 = 0;
+          for (let q = 0; q < m; q++) {
+            const k = K[ki + q]!;
+            s += k * C[cj + q]!;
+            s2 += k * C[cj2 + q]!;
+          }
+          const v = Pp[i * n + j]! - s;
+          const v2 = Pp[i * n + j + 1]! - s2;
+          P[i * n + j] = v;
+          P[j * n + i] = v;
+          P[i * n + j + 1] = v2;
+          P[(j + 1) * n + i] = v2;
+        }
+        for (; j <= i; j++) {
           const cj = j * m;
           let s = 0;
           for (let q = 0; q < m; q++) s += K[ki + q]! * C[cj + q]!;

@@ -14,7 +14,10 @@ export interface TransitionModel {
   readonly linear: boolean;
   /** Propagates the state x over dtS seconds into out (length n). */
   f(x: Float64Array, dtS: number, out: Float64Array): void;
-  /** Process noise covariance Q(dtS) into out (n x n, symmetric positive semi-definite). */
+  /**
+   * Process noise covariance Q(dtS) into out (n x n, symmetric positive semi-definite). A function of dtS alone:
+   * filters reuse the last result for a step of the same length.
+   */
   Q(dtS: number, out: Float64Array): void;
   /** Jacobian df/dx at x into out (n x n). Required by the linear KF, the EKF and the RTS smoother's checks. */
   F?(x: Float64Array, dtS: number, out: Float64Array): void;

@@ -57,34 +57,36 @@ export function createUnscentedRtsSmoother(
       if (reuse) return backwardPass('urts', track, STORED_MOMENTS, options?.reuse);
       const w = merweWeights(n, c);
       const ws = unscentedPredictWorkspace(w);
-      const xf = new Float64Array(n);
-      const Pf = new Float64Array(nn);
-      const { filteredMeans, filteredCovars } = track;
+      const { filteredMeans, filteredCovars, dtS: steps } = track;
       return backwardPass(
         'urts',
         track,
         (k, xp, Pp, D) => {
-          for (let i = 0; i < n; i++) xf[i] = filteredMeans[k * n + i]!;
-          for (let i = 0; i < nn; i++) Pf[i] = filteredCovars[k * nn + i]!;
-          const dtS = track.dtS[k + 1]!;
+          const dtS = steps[k + 1]!;
           if (!(dtS > 0)) {
-            xp.set(xf);
-            Pp.set(Pf);
-            D.set(Pf);
+            for (let i = 0; i < n; i++) xp[i] = filteredMeans[k * n + i]!;
+            for (let i = 0; i < nn; i++) {
+              const v = filteredCovars[k * nn + i]!;
+              Pp[i] = v;
+              D[i] = v;
+            }
             return undefined;
           }
+          // The filtered state is read in place (offsets into the track), not copied out.
           return unscentedPredict(
             w,
             ws,
             transition,
-            xf,
-            Pf,
+            filteredMeans,
+            filteredCovars,
             dtS,
             xp,
             Pp,
             D,
             k,
             'filtered covariance (smoother)',
+            k * n,
+            k * nn,
           );
         },
         options?.reuse,
