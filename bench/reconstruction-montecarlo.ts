@@ -11,7 +11,10 @@
  * rate on the right template, their detection rate under mismatch), the breakup verdict; and two extra
  * scenarios: 'sightings-sparse' (the launch posterior is not Gaussian: share sampled, coverage of the 95 %
  * highest-density region next to the ellipse's, mean ESS and ellipse mass) and an in-air breakup at 150 s.
- * Fit CPU time is reported apart from the failure tests and the posterior sampling.
+ * Each run outside `--fits-only` also runs the manoeuvre check as `salvo reconstruct` does (manoeuvre-check.ts):
+ * its detection rate, and the coverage of the fit reported (the expanded one when a manoeuvre is detected) next to
+ * the nominal fit's coverage.
+ * Fit CPU time is reported apart from the failure tests, the manoeuvre check and the posterior sampling.
  *
  *   npx tsx bench/reconstruction-montecarlo.ts [runs-per-case, default 200] [--fits-only]
  *
@@ -32,6 +35,7 @@ import {
   launchEstimate,
   launchPosterior,
 } from '../src/reconstruction/index.js';
+import { manoeuvreCheck } from '../src/reconstruction/manoeuvre-check.js';
 import type { ScenarioName } from './reconstruction-scenarios.js';
 import {
   aimOnce,
@@ -56,6 +60,9 @@ interface Outcome {
   readonly errE?: number;
   readonly errN?: number;
   readonly d2?: number;
+  /** The nominal fit's d2 (differs from d2 when a detected manoeuvre made the expanded fit the reported one). */
+  readonly d2Nominal?: number;
+  readonly manoeuvre?: boolean;
   readonly crlbTrace?: number;
   readonly flagged?: boolean;
   readonly cusum?: boolean;
@@ -73,29 +80,45 @@ function runJob(j: Job, fitsOnly: boolean): Outcome {
   const key = `${j.scenario}${j.mismatch ? ` | ${j.mismatch}` : ''}`;
   const obs = scenarioTrack(j.scenario, j.seed, j.mismatch ? MISMATCHES[j.mismatch] : undefined);
   const t0 = performance.now();
-  const f = fitTemplate(obs, { template: TEMPLATE, launchAltM: LAUNCH.altM, groundAltM: GROUND_ALT_M });
+  const settings = { template: TEMPLATE, launchAltM: LAUNCH.altM, groundAltM: GROUND_ALT_M };
+  const f = fitTemplate(obs, settings);
   if (!f.ok) return { key, ok: false, why: f.error.message };
-  const l = launchEstimate(f.value);
   const t1 = performance.now();
-  const fail = fitsOnly ? undefined : detectFailures(f.value, obs);
+  // As `salvo reconstruct` does: the manoeuvre check, and the expanded fit reported when it detects one.
+  const man = fitsOnly ? undefined : manoeuvreCheck(obs, settings, {}, f.value);
+  const reported = man?.verdict.detected && man.expanded ? man.expanded : f.value;
+  const l = launchEstimate(reported);
+  const fail = fitsOnly ? undefined : detectFailures(reported, obs);
   const post =
     !fitsOnly && j.scenario === 'sightings-sparse'
-      ? launchPosterior(f.value, l.covEN, l, { seed: j.seed })
+      ? launchPosterior(reported, l.covEN, l, { seed: j.seed })
       : undefined;
   const t2 = performance.now();
-  const frame = enuFrame({ latDeg: degrees(l.latDeg), lonDeg: degrees(l.lonDeg), altM: meters(LAUNCH.altM) });
-  const truth = ecefToEnu(
-    frame,
-    geodeticToEcef({
-      latDeg: degrees(LAUNCH.latDeg),
-      lonDeg: degrees(LAUNCH.lonDeg),
+  const truthFrom = (est: { latDeg: number; lonDeg: number }): [number, number] => {
+    const frame = enuFrame({
+      latDeg: degrees(est.latDeg),
+      lonDeg: degrees(est.lonDeg),
       altM: meters(LAUNCH.altM),
-    }),
-  );
-  const [e, n] = [-truth[0], -truth[1]]; // estimate minus truth, east/north metres
-  const [a, b, c] = l.covEN;
-  const det = a * c - b * b;
-  const d2 = (c * e * e - 2 * b * e * n + a * n * n) / det;
+    });
+    const truth = ecefToEnu(
+      frame,
+      geodeticToEcef({
+        latDeg: degrees(LAUNCH.latDeg),
+        lonDeg: degrees(LAUNCH.lonDeg),
+        altM: meters(LAUNCH.altM),
+      }),
+    );
+    return [-truth[0], -truth[1]]; // estimate minus truth, east/north metres
+  };
+  const mahalanobis2 = (cov: readonly number[], e: number, n: number): number => {
+    const [a, b, c] = cov as [number, number, number];
+    return (c * e * e - 2 * b * e * n + a * n * n) / (a * c - b * b);
+  };
+  const [e, n] = truthFrom(l);
+  const d2 = mahalanobis2(l.covEN, e, n);
+  const nominalLaunch = reported === f.value ? l : launchEstimate(f.value);
+  const d2Nominal =
+    reported === f.value ? d2 : mahalanobis2(nominalLaunch.covEN, ...truthFrom(nominalLaunch));
   const pFit = 1 - chisquareCdf(f.value.chi2, f.value.dof);
   const hdr = post?.hdr;
   return {
@@ -104,6 +127,8 @@ function runJob(j: Job, fitsOnly: boolean): Outcome {
     errE: e,
     errN: n,
     d2,
+    d2Nominal,
+    ...(man ? { manoeuvre: man.verdict.detected } : {}),
     crlbTrace: l.crlbEN[0] + l.crlbEN[2],
     flagged: pFit < 0.01,
     cusum: (fail?.departure?.cusum.pValue ?? 1) < 0.01,
@@ -168,9 +193,9 @@ if (!isMainThread) {
     `CPU: fits ${cpuFit.toFixed(1)} s (the ${mainFits.length} right-template fits of the three issue scenarios: ${(mainFits.reduce((a, r) => a + (r.fitMs ?? 0), 0) / 1000).toFixed(1)} s), failure tests + posterior ${cpuExtra.toFixed(1)} s`,
   );
   console.log(
-    '| case | runs | failed | RMS launch error (m) | CRLB radial (m) | RMS / CRLB | 95 % coverage | chi2 flagged | CUSUM flagged | GLR flagged | breakup detected |',
+    '| case | runs | failed | RMS launch error (m) | CRLB radial (m) | RMS / CRLB | 95 % coverage | nominal fit coverage | chi2 flagged | CUSUM flagged | GLR flagged | manoeuvre detected | breakup detected |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const k of keys) {
     const rs = results.filter((r) => r.key === k);
     const good = rs.filter((r) => r.ok);
@@ -180,10 +205,12 @@ if (!isMainThread) {
     const crlb = Math.sqrt(good.reduce((a, r) => a + (r.crlbTrace as number), 0) / good.length);
     const cov = good.filter((r) => (r.d2 as number) <= 5.991464547).length / good.length;
     const se = Math.sqrt((cov * (1 - cov)) / good.length);
+    const covNominal = good.filter((r) => (r.d2Nominal as number) <= 5.991464547).length / good.length;
+    const manRuns = good.filter((r) => r.manoeuvre !== undefined);
     const pct = (f: (r: Outcome) => boolean | undefined): string =>
       `${((100 * good.filter(f).length) / good.length).toFixed(1)} %`;
     console.log(
-      `| ${k} | ${rs.length} | ${rs.length - good.length} | ${rms.toFixed(1)} | ${crlb.toFixed(1)} | ${(rms / crlb).toFixed(2)} | ${(100 * cov).toFixed(1)} % ± ${(100 * se).toFixed(1)} | ${pct((r) => r.flagged)} | ${fitsOnly ? '—' : pct((r) => r.cusum)} | ${fitsOnly ? '—' : pct((r) => r.glr)} | ${fitsOnly ? '—' : pct((r) => r.breakup)} |`,
+      `| ${k} | ${rs.length} | ${rs.length - good.length} | ${rms.toFixed(1)} | ${crlb.toFixed(1)} | ${(rms / crlb).toFixed(2)} | ${(100 * cov).toFixed(1)} % ± ${(100 * se).toFixed(1)} | ${(100 * covNominal).toFixed(1)} % | ${pct((r) => r.flagged)} | ${fitsOnly ? '—' : pct((r) => r.cusum)} | ${fitsOnly ? '—' : pct((r) => r.glr)} | ${manRuns.length === 0 ? '—' : `${((100 * manRuns.filter((r) => r.manoeuvre).length) / manRuns.length).toFixed(1)} %`} | ${fitsOnly ? '—' : pct((r) => r.breakup)} |`,
     );
     const withPost = good.filter((r) => r.inHdr !== undefined);
     if (withPost.length > 0) {

@@ -45,6 +45,22 @@ export const ReconstructionResult = z
       })
       .optional(),
     fit: z.object({ chi2: num, dof: num, normalisedResidualRms: num }).optional(),
+    manoeuvre: z
+      .looseObject({
+        detected: z.boolean(),
+        statistic: num,
+        dof: num,
+        pValue: num,
+        startS: num.nullable(),
+        endS: num.nullable(),
+        normalAccelMps2: num.nullable(),
+        normalAccelSigmaMps2: num.nullable(),
+        nominalChi2: num.optional(),
+        nominalDof: num.optional(),
+        detail: z.string().optional(),
+      })
+      .nullable()
+      .optional(),
     types: z
       .array(
         z.looseObject({

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * constant mass flow from m0 to mf over the burn time tb; thrust acceleration ve*mdot/m(t); thrust vertical
  * for `verticalRiseS`, then (smoothstep-blended over 1 s) along a fixed kick direction for `kickS`, then along
  * the velocity (gravity turn); drag uses cdAM2 / m(t). An optional manoeuvre segment applies a normal
- * acceleration between two times after launch (quasi-ballistic pull-up).
+ * acceleration between two times after launch (quasi-ballistic pull-up); its three figures may carry sigmas
+ * too (a pull-up of uncertain timing and strength, estimated by the fit).
  *
  * Each figure is either a number or `{ value, sigma }`; a sigma makes the fit treat the figure as a Gaussian
  * prior and estimate it, no sigma fixes it (and it enters the covariance as a consider parameter).
@@ -34,12 +35,12 @@ export const motorTemplateSchema = z
     cdAM2: positive,
     manoeuvre: z
       .object({
-        startS: z.number().finite().nonnegative(),
-        endS: z.number().finite().positive(),
-        normalAccelMps2: z.number().finite(),
+        startS: nonNegative,
+        endS: positive,
+        normalAccelMps2: valueWithSigmaSchema,
       })
       .strict()
-      .refine((m) => m.endS > m.startS, 'endS must be after startS')
+      .refine((m) => valueOf(m.endS) > valueOf(m.startS), 'endS must be after startS')
       .optional(),
   })
   .strict()

@@ -5,7 +5,7 @@ import type { FitProblem, ParamSpec } from './fit-problem.js';
 import type { IntegrationOptions } from './integrate.js';
 import { measurementModel } from './measurement/index.js';
 import type { MotorFigure } from './motor.js';
-import { burnoutBetaKgM2, MOTOR_FIGURES, motorParams, motorSigmas } from './motor.js';
+import { burnoutBetaKgM2, figureOf, MOTOR_FIGURES, motorParams, motorSigmas } from './motor.js';
 import type { Observation } from './observation.js';
 
 /** Settings of the batch fit that do not come from the track. */
@@ -32,6 +32,9 @@ const FD: Record<MotorFigure, number> = {
   verticalRiseS: 1e-4,
   kickS: 1e-4,
   cdAM2: 1e-6,
+  manoeuvreStartS: 1e-3,
+  manoeuvreEndS: 1e-3,
+  manoeuvreAccelMps2: 1e-4,
 };
 
 /**
@@ -87,16 +90,17 @@ export function buildProblem(
   ];
   for (const f of MOTOR_FIGURES) {
     if (f === 'cdAM2') continue; // estimated through ln beta
+    if (Number.isNaN(figureOf(motor, f))) continue; // a manoeuvre figure of a template without a manoeuvre
     const sigma = sig[f];
     if (sigma !== undefined) {
       figures.push(f);
-      params.push({ name: f, fdStep: FD[f], prior: { mean: motor[f], sigma } });
+      params.push({ name: f, fdStep: FD[f], prior: { mean: figureOf(motor, f), sigma } });
     } else if (s.considerSigmas?.[f] !== undefined) {
       considerFigures.push(f);
       considers.push({
         name: f,
         fdStep: FD[f],
-        prior: { mean: motor[f], sigma: s.considerSigmas[f] as number },
+        prior: { mean: figureOf(motor, f), sigma: s.considerSigmas[f] as number },
       });
     }
   }

@@ -6,6 +6,7 @@ import type { IntegrationOptions } from './integrate.js';
 import { integrateFlight } from './integrate.js';
 import type { MeasurementModel } from './measurement/index.js';
 import type { MotorFigure, MotorParams } from './motor.js';
+import { withFigures } from './motor.js';
 import type { Trajectory } from './trajectory.js';
 
 /** One unknown of the fit (or one consider parameter). */
@@ -62,10 +63,7 @@ export function flightOf(p: FitProblem, x: ArrayLike<number>, c: ArrayLike<numbe
   for (let i = 0; i < 3; i++)
     q[i] = (f.originEcef[i] as number) + n * (f.north[i] as number) + e * (f.east[i] as number);
   ecefToGeodeticRad(q[0] as number, q[1] as number, q[2] as number, g);
-  const motor: Record<string, unknown> = { ...p.baseMotor };
-  p.figures.forEach((fig, i) => (motor[fig] = x[6 + i]));
-  p.considerFigures.forEach((fig, i) => (motor[fig] = c[1 + i]));
-  const m = motor as unknown as MotorParams;
+  const m = withFigures(withFigures(p.baseMotor, p.figures, x, 6), p.considerFigures, c, 1);
   return {
     launchLatRad: g[0] as number,
     launchLonRad: g[1] as number,
@@ -76,7 +74,7 @@ export function flightOf(p: FitProblem, x: ArrayLike<number>, c: ArrayLike<numbe
   };
 }
 
-/** True when the motor figures are physical (positive, m0 > mf, burn time > 0). */
+/** True when the motor figures are physical (positive, m0 > mf, burn time > 0, a manoeuvre's end after its start). */
 export function physical(f: FlightParams): boolean {
   const m = f.motor;
   return (
@@ -87,7 +85,11 @@ export function physical(f: FlightParams): boolean {
     m.verticalRiseS >= 0 &&
     m.kickS >= 0 &&
     Number.isFinite(m.cdAM2) &&
-    m.cdAM2 > 0
+    m.cdAM2 > 0 &&
+    (m.manoeuvre === undefined ||
+      (m.manoeuvre.startS >= 0 &&
+        m.manoeuvre.endS > m.manoeuvre.startS &&
+        Number.isFinite(m.manoeuvre.normalAccelMps2)))
   );
 }
 

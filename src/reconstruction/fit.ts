@@ -8,6 +8,7 @@ import { fitCovariance } from './covariance.js';
 import type { FitProblem } from './fit-problem.js';
 import { considerMeans, flightOf, recentred, residualsOn, sumSq, trajectoryOf } from './fit-problem.js';
 import type { FlightParams } from './dynamics.js';
+import type { Candidate } from './initialise.js';
 import { candidateVector, initialCandidates } from './initialise.js';
 import type { Sensitivities } from './jacobian.js';
 import { sensitivities } from './jacobian.js';
@@ -39,9 +40,15 @@ export interface BatchFit {
 export interface FitOptions {
   /** Levenberg–Marquardt starts tried, best initial candidates first (default 3). */
   readonly starts?: number;
+  /** Iterations per start before it counts as not converged (default 200: a template that misses a manoeuvre
+   * converges slowly, and the manoeuvre check needs its fit). */
   readonly maxIterations?: number;
   /** A start whose chi2/dof is below this is accepted without trying the others (default 3). */
   readonly goodEnoughChi2PerDof?: number;
+  /** Start from this point only, instead of the coarse-grid candidates (a refit near a known solution). */
+  readonly start?: Candidate;
+  /** Starting values of unknowns by name (e.g. a previous fit's estimate), over the start's defaults. */
+  readonly startValues?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -60,7 +67,7 @@ export function fitTemplate(
   if (!built.ok) return built;
   const problem0 = built.value;
   const c = considerMeans(problem0);
-  const cands = initialCandidates(problem0, observations, o.starts ?? 3);
+  const cands = o.start ? [o.start] : initialCandidates(problem0, observations, o.starts ?? 3);
   if (cands.length === 0) {
     return err(
       salvoError(
@@ -77,6 +84,11 @@ export function fitTemplate(
   for (const cand of cands) {
     const problem = { ...problem0, ...recentreAt(cand.latDeg, cand.lonDeg) };
     const x0 = candidateVector(problem, cand);
+    if (o.startValues)
+      problem.params.forEach((s, i) => {
+        const v = o.startValues?.[s.name];
+        if (v !== undefined) x0[i] = v;
+      });
     const lm = levenbergMarquardt(
       {
         n: problem.params.length,
@@ -91,7 +103,7 @@ export function fitTemplate(
         },
       },
       x0,
-      { maxIterations: o.maxIterations ?? 50 },
+      { maxIterations: o.maxIterations ?? 200 },
     );
     if (!lm.converged) {
       whys.push(`start at kick ${((cand.kickRad * 180) / Math.PI).toFixed(0)}°: ${lm.why}`);

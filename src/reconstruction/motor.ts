@@ -30,8 +30,20 @@ export const MOTOR_FIGURES = [
   'verticalRiseS',
   'kickS',
   'cdAM2',
+  'manoeuvreStartS',
+  'manoeuvreEndS',
+  'manoeuvreAccelMps2',
 ] as const;
 export type MotorFigure = (typeof MOTOR_FIGURES)[number];
+
+/** The manoeuvre's figures, by their field in the template's `manoeuvre`. */
+const MANOEUVRE_FIELD = {
+  manoeuvreStartS: 'startS',
+  manoeuvreEndS: 'endS',
+  manoeuvreAccelMps2: 'normalAccelMps2',
+} as const;
+type ManoeuvreFigure = keyof typeof MANOEUVRE_FIELD;
+const isManoeuvreFigure = (f: MotorFigure): f is ManoeuvreFigure => f in MANOEUVRE_FIELD;
 
 /** The template's central values. */
 export function motorParams(t: MotorTemplate): MotorParams {
@@ -44,16 +56,57 @@ export function motorParams(t: MotorTemplate): MotorParams {
     kickS: valueOf(t.kickS),
     cdAM2: valueOf(t.cdAM2),
   };
-  return t.manoeuvre ? { ...base, manoeuvre: t.manoeuvre } : base;
+  const m = t.manoeuvre;
+  return m
+    ? {
+        ...base,
+        manoeuvre: {
+          startS: valueOf(m.startS),
+          endS: valueOf(m.endS),
+          normalAccelMps2: valueOf(m.normalAccelMps2),
+        },
+      }
+    : base;
 }
 
 /** The template's prior sigmas, by figure (absent = fixed). */
 export function motorSigmas(t: MotorTemplate): Partial<Record<MotorFigure, number>> {
   const out: Partial<Record<MotorFigure, number>> = {};
   for (const f of MOTOR_FIGURES) {
-    const s = sigmaOf(t[f]);
+    const v = isManoeuvreFigure(f) ? t.manoeuvre?.[MANOEUVRE_FIELD[f]] : t[f];
+    const s = v === undefined ? undefined : sigmaOf(v);
     if (s !== undefined) out[f] = s;
   }
+  return out;
+}
+
+/** The value of one figure of a motor (NaN for a manoeuvre figure of a motor without a manoeuvre). */
+export function figureOf(m: MotorParams, f: MotorFigure): number {
+  if (isManoeuvreFigure(f)) return m.manoeuvre ? m.manoeuvre[MANOEUVRE_FIELD[f]] : Number.NaN;
+  return m[f];
+}
+
+/**
+ * The motor with the given figures replaced by `values` (figure i by values[offset + i]); a manoeuvre figure
+ * needs a motor that has a manoeuvre (every figure with a prior comes from the template, which then has one).
+ */
+export function withFigures(
+  m: MotorParams,
+  figures: readonly MotorFigure[],
+  values: ArrayLike<number>,
+  offset: number,
+): MotorParams {
+  if (figures.length === 0) return m;
+  const out: { -readonly [K in keyof MotorParams]: MotorParams[K] } = { ...m };
+  let man: { -readonly [K in keyof Manoeuvre]: number } | undefined;
+  figures.forEach((f, i) => {
+    const v = values[offset + i] as number;
+    if (isManoeuvreFigure(f)) {
+      man ??= { ...(m.manoeuvre as Manoeuvre) };
+      man[MANOEUVRE_FIELD[f]] = v;
+    } else out[f] = v;
+  });
+  if (man) out.manoeuvre = man;
   return out;
 }
 

@@ -51,6 +51,7 @@ describe('reconstruct (issue 3)', () => {
       'fit',
       'impact',
       'launch',
+      'manoeuvre',
       'method',
       'profile',
       'types',

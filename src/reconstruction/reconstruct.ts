@@ -22,6 +22,8 @@ import { launchPosterior } from './posterior.js';
 import type { QuickLook, QuickLookAgreement, QuickLookOptions } from './quick-look.js';
 import { quickLook, quickLookAgreement } from './quick-look.js';
 import { inputSeed, SEED_SALT } from './seed.js';
+import type { ManoeuvreCheckOptions, ManoeuvreVerdict } from './manoeuvre-check.js';
+import { manoeuvreCheck } from './manoeuvre-check.js';
 
 /** Options of {@link reconstruct}. */
 export interface ReconstructOptions extends Omit<FitSettings, 'template'>, FitOptions, FailureOptions {
@@ -35,6 +37,8 @@ export interface ReconstructOptions extends Omit<FitSettings, 'template'>, FitOp
   readonly quickLook?: Omit<QuickLookOptions, 'fromS' | 'launchTimeS' | 'seed'> | false;
   /** Sampling of a non-Gaussian launch posterior and its 95 % highest-density region (default on). */
   readonly posterior?: Omit<PosteriorOptions, 'seed'> | false;
+  /** The test for an unmodelled manoeuvre and the expanded fit it reports when detected (default on). */
+  readonly manoeuvreCheck?: ManoeuvreCheckOptions | false;
 }
 
 /** What the quick look found, in plain numbers (ReconstructionDetails only; not in the --json result). */
@@ -71,6 +75,10 @@ export interface ReconstructionDetails {
     (QuickLook & { readonly agreement: QuickLookAgreement; readonly summary: QuickLookSummary }) | undefined;
   /** The launch posterior check (and region when sampled); undefined when switched off. */
   readonly posterior: LaunchPosterior | undefined;
+  /** The manoeuvre check; undefined when it did not run (switched off, a sparse track, a template with one). */
+  readonly manoeuvre: ManoeuvreVerdict | undefined;
+  /** The fit of the template as given, also when a detected manoeuvre made `fit` the expanded one. */
+  readonly nominalFit: BatchFit;
 }
 
 /**
@@ -87,7 +95,14 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
   const obs = track.observations;
   const fitted = fitTemplate(obs, o, o);
   if (!fitted.ok) return fitted;
-  const fit = fitted.value;
+  const man =
+    o.manoeuvreCheck === false ? undefined : manoeuvreCheck(obs, o, o, fitted.value, o.manoeuvreCheck);
+  // A detected manoeuvre: the expanded fit describes the flight, and its covariance carries the segment's
+  // uncertainty, so every estimate below comes from it; and `types` compares every template with the same
+  // expansion (a manoeuvring flight makes every ballistic template misfit, and which misfits least says nothing
+  // of the type).
+  const expanded = man?.verdict.detected ? man.expanded : undefined;
+  const fit = expanded ?? fitted.value;
   const launch = launchEstimate(fit);
   const nominalImpact = impactEstimate(fit);
   const failures = detectFailures(fit, obs, o);
@@ -100,8 +115,15 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
   const types: TypeLikelihood[] = [typeLikelihood(o.templateId ?? 'template', fit)];
   for (const cand of o.candidates ?? []) {
     if (cand.id === (o.templateId ?? 'template')) continue;
-    const f = fitTemplate(obs, { ...o, template: cand.template }, o);
-    if (f.ok) types.push(typeLikelihood(cand.id, f.value));
+    const settings = { ...o, template: cand.template };
+    const f = fitTemplate(obs, settings, o);
+    if (!f.ok) continue;
+    // With a detected manoeuvre, the candidate's own expanded fit (its nominal one if that does not converge).
+    const e =
+      expanded && o.manoeuvreCheck !== false
+        ? manoeuvreCheck(obs, settings, o, f.value, o.manoeuvreCheck)
+        : undefined;
+    types.push(typeLikelihood(cand.id, e?.expanded ?? f.value));
   }
   types.sort((a, c) => a.bic - c.bic);
   const ql = o.quickLook === false ? undefined : quickLookOf(fit, obs, o.quickLook ?? {}, o.alpha);
@@ -152,10 +174,39 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
       normalisedResidualRms: Math.sqrt(measSq / Math.max(1, fit.measurementCount)),
     },
     types,
+    manoeuvre: man
+      ? {
+          detected: man.verdict.detected,
+          statistic: man.verdict.statistic,
+          dof: man.verdict.dof,
+          pValue: man.verdict.pValue,
+          startS: nullIfNaN(man.verdict.startS),
+          endS: nullIfNaN(man.verdict.endS),
+          normalAccelMps2: nullIfNaN(man.verdict.normalAccelMps2),
+          normalAccelSigmaMps2: nullIfNaN(man.verdict.normalAccelSigmaMps2),
+          nominalChi2: fitted.value.chi2,
+          nominalDof: fitted.value.dof,
+          detail: man.verdict.detail,
+        }
+      : null,
     method: { ...RECONSTRUCTION_METHOD },
   };
-  return ok({ result, fit, launch, nominalImpact, failures, profile, types, quickLook: ql, posterior });
+  return ok({
+    result,
+    fit,
+    launch,
+    nominalImpact,
+    failures,
+    profile,
+    types,
+    quickLook: ql,
+    posterior,
+    manoeuvre: man?.verdict,
+    nominalFit: fitted.value,
+  });
 }
+
+const nullIfNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /** Validity statement of the quick look, repeated in its summary. */
 const QUICK_LOOK_VALIDITY =

@@ -67,12 +67,31 @@ export interface ReconstructionResult {
     readonly chi2PerDof: number;
     readonly bic: number;
   }[];
+  /**
+   * The test for an unmodelled manoeuvre (manoeuvre-check.ts), null when it did not run (sightings only, a
+   * template with a manoeuvre). When `detected`, launch, impact, profile and fit come from the expanded fit (the
+   * template plus the estimated pull-up segment; times in s after launch); `nominalChi2` / `nominalDof` are the
+   * template's own fit. An additional field, not in issue 3's list.
+   */
+  readonly manoeuvre: {
+    readonly detected: boolean;
+    readonly statistic: number;
+    readonly dof: number;
+    readonly pValue: number;
+    readonly startS: number | null;
+    readonly endS: number | null;
+    readonly normalAccelMps2: number | null;
+    readonly normalAccelSigmaMps2: number | null;
+    readonly nominalChi2: number;
+    readonly nominalDof: number;
+    readonly detail: string;
+  } | null;
   readonly method: { readonly name: string; readonly version: string };
 }
 
 /** Name and version of the method, so a stored run says what produced it. Bump the version on any change of
  * the model, the defaults or the estimator that can change a figure. */
 export const RECONSTRUCTION_METHOD = {
-  name: 'salvo batch ML template fit (LM, RK4 rotating-ECEF J2 + US76 drag, Fisher + consider covariance)',
-  version: '1.1.0',
+  name: 'salvo batch ML template fit (LM, RK4 rotating-ECEF J2 + US76 drag, Fisher + consider covariance, manoeuvre check)',
+  version: '1.2.0',
 } as const;

@@ -321,6 +321,15 @@ function statementsOf(s: StatementInputs): Statement[] {
       provisions: [],
       basis,
     });
+    const man = rec.manoeuvre;
+    if (man?.detected)
+      out.push({
+        text: `The track departs from the template's ballistic flight in a way a pull-up explains: ${man.normalAccelMps2?.toFixed(2) ?? '?'} ± ${man.normalAccelSigmaMps2?.toFixed(2) ?? '?'} m/s² normal acceleration from about ${man.startS?.toFixed(0) ?? '?'} s to ${man.endS?.toFixed(0) ?? '?'} s after launch (likelihood-ratio statistic ${man.statistic.toFixed(1)}, p = ${pValue(man.pValue)}). The launch and impact estimates above are those of the fit that includes this manoeuvre.`,
+        exhibits: track,
+        runs: [rec.runId],
+        provisions: [],
+        basis,
+      });
     if (rec.breakup.detected)
       out.push({
         text: `The track shows an in-flight breakup${rec.breakup.time ? ` at ${utc(rec.breakup.time)}` : ''}${rec.breakup.altM !== null ? ` at about ${distance(rec.breakup.altM)} altitude` : ''} (likelihood-ratio statistic ${rec.breakup.statistic.toFixed(2)}, p = ${pValue(rec.breakup.pValue)}).`,
@@ -456,7 +465,9 @@ function limitsOf(
         `The flight path alone cannot separate ${sorted[0]!.id} from ${sorted[1]!.id} (BIC difference ${Math.abs(sorted[1]!.bic - sorted[0]!.bic).toFixed(2)} < 2).`,
       );
     out.push(
-      'An unmodelled manoeuvre (a pull-up) biases the launch point by hundreds of metres while the ellipse keeps its size; with a coast-only track the chi-square test rarely flags it (docs/accuracy/reconstruction.md).',
+      rec.manoeuvre
+        ? 'The manoeuvre check models one pull-up segment; a weaving or multi-pulse manoeuvre is only approximated, and a weaker one than 1 m/s² for 20 s is detected less often (docs/accuracy/reconstruction.md).'
+        : 'This reconstruction ran without the manoeuvre check (a sightings-only track, a template with its own manoeuvre, or a run of a method before 1.2.0): an unmodelled pull-up would bias the launch point by hundreds of metres while the ellipse keeps its size (docs/accuracy/reconstruction.md).',
     );
     out.push(
       'The map shows the measured track and a geodesic between the launch and impact estimates, not the fitted trajectory itself.',

@@ -15,9 +15,9 @@ export const ERROR_RATES: readonly (ErrorRate & { readonly checks: readonly stri
   },
   {
     topic: 'Launch point, radar that sees only the coast from 300–500 km',
-    figure: 'RMS launch error 181.6 m against a Cramér–Rao bound of 191.9 m; coverage 96.0 % ± 1.4',
+    figure: 'RMS launch error 185.2 m against a Cramér–Rao bound of 192.3 m; coverage 95.5 % ± 1.5',
     source: 'docs/accuracy/reconstruction.md',
-    checks: ['181.6', '191.9', '96.0 % ± 1.4'],
+    checks: ['185.2', '192.3', '95.5 % ± 1.5'],
   },
   {
     topic: 'Launch point, sparse optical sightings plus the impact point',
@@ -28,9 +28,9 @@ export const ERROR_RATES: readonly (ErrorRate & { readonly checks: readonly stri
   {
     topic: 'Launch point under an unmodelled manoeuvre (pull-up 1 m/s² for 20 s)',
     figure:
-      'RMS launch error 507.8 m (late boost seen) and 442.6 m (coast only); ellipse coverage 0.0 %; flagged by chi-square in 100 % and 5 % of runs',
+      'detected by the manoeuvre check in 100 % of runs (late boost seen; coast only); the expanded fit reported: RMS launch error 35.9 m and 268.8 m, ellipse coverage 95.0 % ± 2.2 and 96.0 % ± 2.0 (the nominal fit: 0.0 %)',
     source: 'docs/accuracy/reconstruction.md',
-    checks: ['507.8', '442.6', '100.0 %'],
+    checks: ['35.9', '268.8', '95.0 % ± 2.2', '96.0 % ± 2.0', '100.0 %'],
   },
   {
     topic: 'Type from apogee and distance alone (CNS DPRK tests, grouped 5-fold cross-validation)',

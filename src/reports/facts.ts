@@ -28,6 +28,18 @@ export function reconstructionOf(run: AnalysisRun): ReconstructionFacts {
     profile: r.profile,
     fit: r.fit,
     types: r.types,
+    // Runs of method 1.1.0 have no `manoeuvre` field: the check did not exist.
+    manoeuvre: r.manoeuvre
+      ? {
+          detected: r.manoeuvre.detected,
+          statistic: r.manoeuvre.statistic,
+          pValue: r.manoeuvre.pValue,
+          startS: r.manoeuvre.startS,
+          endS: r.manoeuvre.endS,
+          normalAccelMps2: r.manoeuvre.normalAccelMps2,
+          normalAccelSigmaMps2: r.manoeuvre.normalAccelSigmaMps2,
+        }
+      : null,
     observed: observedTrack(run.input),
   };
 }

@@ -191,6 +191,19 @@ export interface ReconstructionFacts {
   };
   readonly fit: { readonly chi2: number; readonly dof: number; readonly normalisedResidualRms: number };
   readonly types: readonly { id: string; logLikelihood: number; chi2PerDof: number; bic: number }[];
+  /**
+   * The manoeuvre check of reconstruction method 1.2.0 (null: not run, or a run of an earlier method). When
+   * detected, the launch and impact above are those of the expanded fit.
+   */
+  readonly manoeuvre: {
+    readonly detected: boolean;
+    readonly statistic: number;
+    readonly pValue: number;
+    readonly startS: number | null;
+    readonly endS: number | null;
+    readonly normalAccelMps2: number | null;
+    readonly normalAccelSigmaMps2: number | null;
+  } | null;
   /** The stored track's located observations (for the map and the altitude profile), at most a few hundred. */
   readonly observed: readonly ObservedPoint[];
 }

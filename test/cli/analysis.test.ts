@@ -85,6 +85,41 @@ describe('salvo simulate | reconstruct | replay', () => {
     }
   }, 60_000);
 
+  it('replay: exit 3 for a changed result under the same method, 8 for a run stored by another method version', async () => {
+    const r = await runCli(['--db', db, 'reconstruct', track, '--incident', 'T-1', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const runId = r.json<Recon>().runId!;
+    const edit = async (set: { result_json?: string; method_version?: string }): Promise<void> => {
+      const store = await openStore(db);
+      try {
+        await store.db.updateTable('analysis_runs').set(set).where('id', '=', runId).execute();
+      } finally {
+        await store.close();
+      }
+    };
+    const stored = r.json<Recon & { manoeuvre: unknown; fit: { chi2: number } }>();
+    const { runId: _id, ...result } = stored;
+    // The same method, a different stored figure: an integrity failure.
+    await edit({
+      result_json: JSON.stringify({ ...result, fit: { ...result.fit, chi2: 1 } }),
+    });
+    const tampered = await runCli(['--db', db, 'replay', runId]);
+    expect(tampered.code).toBe(3);
+    expect(tampered.out).toMatch(/the replay DIFFERS/);
+    // A run of method 1.1.0 (no manoeuvre field): this Salvo cannot replay it bit for bit, and says so.
+    const { manoeuvre: _m, ...older } = result;
+    await edit({ result_json: JSON.stringify(older), method_version: '1.1.0' });
+    const old = await runCli(['--db', db, 'replay', runId, '--json']);
+    expect(old.code).toBe(8);
+    expect(old.json()).toMatchObject({
+      identical: false,
+      storedMethodVersion: '1.1.0',
+      currentMethodVersion: '1.2.0',
+    });
+    const text = await runCli(['--db', db, 'replay', runId]);
+    expect(text.out).toMatch(/stored by reconstruction method 1\.1\.0; this Salvo runs 1\.2\.0/);
+  }, 60_000);
+
   it('names the row and column of a bad track, and an unknown incident', async () => {
     const bad = join(t.dir, 'bad.csv');
     const lines = readFileSync(track, 'utf8').split('\n');

@@ -169,4 +169,47 @@ describe('dossier (issue 8)', () => {
     expect(bare.dossier.limits.join(' ')).toContain('No flight reconstruction is stored');
     expect(renderDossierHtml(bare)).toContain('No exhibits in this edition.');
   });
+
+  it('a detected manoeuvre (method 1.2.0) is a finding, and the limits say what the check covers', async () => {
+    const before = await dossier('restricted');
+    expect(before.dossier.statements.some((s) => /pull-up explains/.test(s.text))).toBe(false);
+    expect(before.dossier.limits.join(' ')).toContain('ran without the manoeuvre check');
+    const row = await fx.store.db
+      .selectFrom('analysis_runs')
+      .select(['result_json', 'method_version'])
+      .where('id', '=', 'run_fixture_rec')
+      .executeTakeFirstOrThrow();
+    const result = JSON.parse(row.result_json) as object;
+    const manoeuvre = {
+      detected: true,
+      statistic: 412.3,
+      dof: 3,
+      pValue: 1e-12,
+      startS: 108.6,
+      endS: 131.2,
+      normalAccelMps2: 0.97,
+      normalAccelSigmaMps2: 0.08,
+      nominalChi2: 1500,
+      nominalDof: 400,
+      detail: 'fixture',
+    };
+    const set = (result_json: string, method_version: string) =>
+      fx.store.db
+        .updateTable('analysis_runs')
+        .set({ result_json, method_version })
+        .where('id', '=', 'run_fixture_rec')
+        .execute();
+    await set(JSON.stringify({ ...result, manoeuvre }), '1.2.0');
+    try {
+      const { dossier: d } = await dossier('restricted');
+      const f = d.statements.find((s) => /pull-up explains/.test(s.text))!;
+      expect(f.text).toContain('0.97 ± 0.08 m/s² normal acceleration from about 109 s to 131 s after launch');
+      expect(f.text).toContain('statistic 412.3');
+      expect(f.runs).toEqual(['run_fixture_rec']);
+      expect(d.limits.join(' ')).toContain('The manoeuvre check models one pull-up segment');
+      expect(d.limits.join(' ')).not.toContain('ran without the manoeuvre check');
+    } finally {
+      await set(row.result_json, row.method_version);
+    }
+  });
 });

@@ -93,6 +93,37 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       ],
     },
     {
+      title:
+        'Simulate the same flight with a pull-up in its last third that the template lacks (ILLUSTRATIVE)',
+      why: 'Wrong-model mode: the truth manoeuvres as quasi-ballistic types do; the template is ballistic.',
+      args: [
+        'simulate',
+        '--type',
+        'hwasong-11ga',
+        '--launch',
+        '51.45,35.95',
+        '--target',
+        '49.59,34.55',
+        '--radar',
+        '50.25,34.90,150',
+        '--time',
+        '2024-01-23T03:20:00Z',
+        '--impact-sigma',
+        '30',
+        '--seed',
+        '7',
+        '--mismatch-pullup',
+        '1',
+        '--out',
+        out('track-pullup.csv'),
+      ],
+    },
+    {
+      title: 'Reconstruct it: the manoeuvre check finds the pull-up and reports the fit that includes it',
+      why: 'Without the check the launch point would be off by hundreds of metres inside a template-sized ellipse; the ellipse here covers the truth (51.45 N 35.95 E).',
+      args: ['reconstruct', out('track-pullup.csv'), '--type', 'hwasong-11ga'],
+    },
+    {
       title: 'Identify the type from the reconstruction plus the debris features (ILLUSTRATIVE measurements)',
       why: 'Posterior per type, an explicit "none of the catalogue", and how much each feature moved the odds.',
       args: [

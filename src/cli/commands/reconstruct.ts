@@ -120,6 +120,9 @@ function summary(r: ReconstructionResult): string[] {
     `breakup ${r.breakup.detected ? `DETECTED at ${r.breakup.time ?? '?'} (${r.breakup.altM?.toFixed(0) ?? '?'} m)` : 'not detected'}; statistic ${r.breakup.statistic.toFixed(2)}, p = ${r.breakup.pValue.toExponential(2)}`,
     `profile apogee ${km(r.profile.apogeeM)} km, max speed ${r.profile.maxSpeedMps.toFixed(0)} m/s, ground range ${km(r.profile.groundRangeM)} km, flight ${r.profile.flightTimeS.toFixed(0)} s, burnout ${r.profile.burnoutTimeS.toFixed(1)} s`,
     `fit     chi2 ${r.fit.chi2.toFixed(1)} on ${r.fit.dof} dof (normalised residual RMS ${r.fit.normalisedResidualRms.toFixed(2)})`,
+    r.manoeuvre
+      ? `manoeuvre ${r.manoeuvre.detected ? 'DETECTED' : 'not detected'}: ${r.manoeuvre.detail}`
+      : 'manoeuvre not tested (too few radar plots or fixes after burnout, or the template has one)',
     'types   ' +
       r.types.map((t) => `${t.id}: BIC ${t.bic.toFixed(1)}, chi2/dof ${t.chi2PerDof.toFixed(2)}`).join('; '),
   ];

@@ -247,6 +247,9 @@ export const en = {
   'flight.mps': '{v} m/s',
   'flight.breakupDetected': 'Break-up detected (p = {p}).',
   'flight.noBreakup': 'No break-up detected.',
+  'flight.manoeuvreDetected':
+    'Manoeuvre detected: a pull-up of {a} ± {s} m/s² from {from} s to {to} s after launch (p = {p}); the estimates above are those of the fit that includes it.',
+  'flight.noManoeuvre': 'No unmodelled manoeuvre detected (p = {p}).',
   'flight.fit': 'Fit: χ² = {chi2} on {dof} degrees of freedom, normalised residual RMS {rms}.',
   'flight.types': 'Flight-path fit per type: {list}',
   'flight.profileTitle': 'Altitude profile and ground track',

@@ -143,6 +143,19 @@ export function FlightSection({
             : t('flight.noBreakup')}
         </p>
       )}
+      {result.manoeuvre && (
+        <p>
+          {result.manoeuvre.detected
+            ? t('flight.manoeuvreDetected', {
+                a: fmtNumber(result.manoeuvre.normalAccelMps2 ?? NaN, 2),
+                s: fmtNumber(result.manoeuvre.normalAccelSigmaMps2 ?? NaN, 2),
+                from: fmtNumber(result.manoeuvre.startS ?? NaN, 0),
+                to: fmtNumber(result.manoeuvre.endS ?? NaN, 0),
+                p: fmtNumber(result.manoeuvre.pValue, 3),
+              })
+            : t('flight.noManoeuvre', { p: fmtNumber(result.manoeuvre.pValue, 3) })}
+        </p>
+      )}
       {result.fit && (
         <p>
           {t('flight.fit', {
