@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/context.js';
 import { engines } from '../helpers/engines.js';
 import { buildWorld, INCIDENT, type Caller, type World } from './world.js';
+import { RECONSTRUCTION_METHOD } from '../../src/reconstruction/index.js';
 
 /**
  * issue-7: the endpoints the web UI asked for (.tmp/api-requests.md 1-10) and issue 8's /feed.atom, beyond the
@@ -314,6 +315,16 @@ describe('issue-7: request 3 for runs stored before the GeoJSON was (replayed, c
           id: 'run_tampered',
           geojson_json: null,
           created_at: '2024-03-01T00:00:01.000Z',
+          method_version: RECONSTRUCTION_METHOD.version, // the same method: a difference is tampering
+          result_json: row.result_json.replace(/"lat":(\d+)\./, '"lat":1$1.'),
+        },
+        {
+          // A different flight under another method version: not tampering, a replay this server cannot do.
+          ...row,
+          id: 'run_other_method',
+          geojson_json: null,
+          created_at: '2024-03-01T00:00:02.000Z',
+          method_version: '1.1.0',
           result_json: row.result_json.replace(/"lat":(\d+)\./, '"lat":1$1.'),
         },
       ])
@@ -330,6 +341,11 @@ describe('issue-7: request 3 for runs stored before the GeoJSON was (replayed, c
     const bad = await w.req(viewer, '/api/analyses/run_tampered/geojson');
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('INTEGRITY');
+    const other = await w.req(viewer, '/api/analyses/run_other_method/geojson');
+    expect(other.status).toBe(415);
+    const e = (await other.json()) as { error: { code: string; message: string } };
+    expect(e.error.code).toBe('UNSUPPORTED');
+    expect(e.error.message).toMatch(/stored by reconstruction method 1\.1\.0; this server runs 1\.2\.0/);
   }, 60_000);
 });
 

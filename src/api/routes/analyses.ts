@@ -14,6 +14,7 @@ import {
 import { replayReconstruction, type ReconstructionConfig } from '../../infra/cases/replay-reconstruction.js';
 import { reportSources } from '../../infra/reports/report-source.js';
 import { salvoError, SalvoFailure } from '../../kernel/index.js';
+import { RECONSTRUCTION_METHOD } from '../../reconstruction/index.js';
 import { identificationFinding, topCandidateOf } from '../../reports/findings.js';
 import { redactIdentifiers } from '../../reports/redaction.js';
 import { earliestAssembly } from '../../tracing/model/assembly.js';
@@ -48,7 +49,7 @@ const geojson = createRoute({
       description: 'FeatureCollection',
       content: { 'application/geo+json': { schema: GeoJsonFeatureCollection } },
     },
-    ...errorResponses(400, 401, 404, 422),
+    ...errorResponses(400, 401, 404, 415, 422),
   },
 });
 const components = createRoute({
@@ -108,10 +109,16 @@ export function analysisRoutes(deps: ApiDeps) {
         };
         if (!isDeepStrictEqual(core(again.result), core(run.result)))
           throw new SalvoFailure(
-            salvoError(
-              'INTEGRITY',
-              `replaying ${run.id} from its stored input does not give its stored result (salvo replay ${run.id})`,
-            ),
+            run.methodVersion !== RECONSTRUCTION_METHOD.version
+              ? // Another method's run: a difference is that method's, not a sign of tampering (ADR 0009).
+                salvoError(
+                  'UNSUPPORTED',
+                  `${run.id} was stored by reconstruction method ${run.methodVersion}; this server runs ${RECONSTRUCTION_METHOD.version}, which gives a different flight for it, so it cannot redraw that run's trajectory`,
+                )
+              : salvoError(
+                  'INTEGRITY',
+                  `replaying ${run.id} from its stored input does not give its stored result (salvo replay ${run.id})`,
+                ),
           );
         return again.geojson;
       })();
