@@ -78,7 +78,6 @@ export function manoeuvreCheck(
       normalAccelMps2: { value: 0, sigma: accelSigma },
     },
   };
-  // Started from the nominal solution (launch point, time, azimuth, kick): the expanded model contains it (a = 0).
   const start = {
     latDeg: (nominal.problem.referenceLatRad * 180) / Math.PI,
     lonDeg: (nominal.problem.referenceLonRad * 180) / Math.PI,

@@ -77,8 +77,6 @@ export interface ReconstructionDetails {
   readonly posterior: LaunchPosterior | undefined;
   /** The manoeuvre check; undefined when it did not run (switched off, a sparse track, a template with one). */
   readonly manoeuvre: ManoeuvreVerdict | undefined;
-  /** The fit of the template as given, also when a detected manoeuvre made `fit` the expanded one. */
-  readonly nominalFit: BatchFit;
 }
 
 /**
@@ -202,7 +200,6 @@ export function reconstructDetailed(track: Track, o: ReconstructOptions): Result
     quickLook: ql,
     posterior,
     manoeuvre: man?.verdict,
-    nominalFit: fitted.value,
   });
 }
 
