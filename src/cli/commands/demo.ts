@@ -94,7 +94,7 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
     },
     {
       title:
-        'Simulate the same flight with a pull-up in its last third that the template lacks (ILLUSTRATIVE)',
+        'Simulate the same flight with a 1 m/s² pull-up 60-90 s after burnout that the template lacks (ILLUSTRATIVE)',
       why: 'Wrong-model mode: the truth manoeuvres as quasi-ballistic types do; the template is ballistic.',
       args: [
         'simulate',

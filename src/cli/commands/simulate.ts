@@ -67,7 +67,7 @@ export function registerSimulate(program: Command, io: Io, setExit: (code: numbe
     .option('--mismatch-beta <factor>', 'wrong-model mode: the truth flies with beta multiplied by this')
     .option(
       '--mismatch-pullup <m/s2>',
-      'wrong-model mode: the truth flies an unmodelled pull-up in the last third',
+      'wrong-model mode: the truth flies an unmodelled pull-up of this normal acceleration from 60 s to 90 s after burnout',
     )
     .action(async (_o: unknown, cmd: Command) => {
       const o = cmd.optsWithGlobals<SimulateCliOptions>();
