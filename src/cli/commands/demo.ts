@@ -16,6 +16,24 @@ export type DemoStep = TourStep;
 export function demoSteps(db: string, dir: string): DemoStep[] {
   const data = (f: string): string => relative(process.cwd(), join(DEMO_DATA, f)) || join(DEMO_DATA, f);
   const out = (f: string): string => join(dir, f);
+  // The simulated KN-23-class flight of the Poltava incident (ILLUSTRATIVE): one radar, 1 Hz, the impact point.
+  const poltavaFlight = [
+    'simulate',
+    '--type',
+    'hwasong-11ga',
+    '--launch',
+    '51.45,35.95',
+    '--target',
+    '49.59,34.55',
+    '--radar',
+    '50.25,34.90,150',
+    '--time',
+    '2024-01-23T03:20:00Z',
+    '--impact-sigma',
+    '30',
+    '--seed',
+    '7',
+  ];
   return [
     {
       title: 'Import the Air Force daily reports (illustrative sample, real layout)',
@@ -56,25 +74,7 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       title:
         'Simulate a radar track of a KN-23-class flight from Kursk oblast to Poltava oblast (ILLUSTRATIVE)',
       why: 'Synthetic observations from a known truth: one radar, 50 m / 2 mrad, 1 Hz, plus the impact point.',
-      args: [
-        'simulate',
-        '--type',
-        'hwasong-11ga',
-        '--launch',
-        '51.45,35.95',
-        '--target',
-        '49.59,34.55',
-        '--radar',
-        '50.25,34.90,150',
-        '--time',
-        '2024-01-23T03:20:00Z',
-        '--impact-sigma',
-        '30',
-        '--seed',
-        '7',
-        '--out',
-        out('track-poltava.csv'),
-      ],
+      args: [...poltavaFlight, '--out', out('track-poltava.csv')],
     },
     {
       title: 'Reconstruct the flight and store the run with the Poltava incident of 23 Jan 2024',
@@ -96,27 +96,7 @@ export function demoSteps(db: string, dir: string): DemoStep[] {
       title:
         'Simulate the same flight with a 1 m/s² pull-up 60-90 s after burnout that the template lacks (ILLUSTRATIVE)',
       why: 'Wrong-model mode: the truth manoeuvres as quasi-ballistic types do; the template is ballistic.',
-      args: [
-        'simulate',
-        '--type',
-        'hwasong-11ga',
-        '--launch',
-        '51.45,35.95',
-        '--target',
-        '49.59,34.55',
-        '--radar',
-        '50.25,34.90,150',
-        '--time',
-        '2024-01-23T03:20:00Z',
-        '--impact-sigma',
-        '30',
-        '--seed',
-        '7',
-        '--mismatch-pullup',
-        '1',
-        '--out',
-        out('track-pullup.csv'),
-      ],
+      args: [...poltavaFlight, '--mismatch-pullup', '1', '--out', out('track-pullup.csv')],
     },
     {
       title: 'Reconstruct it: the manoeuvre check finds the pull-up and reports the fit that includes it',
