@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { geodesicInverse } from '../geodesy/index.js';
@@ -5,6 +6,7 @@ import type { MotorTemplate } from '../kernel/index.js';
 import { parseTrackCsv } from './track-csv.js';
 import { reconstruct, reconstructDetailed } from './reconstruct.js';
 import { reconstructionGeoJson } from './geojson.js';
+import { RECONSTRUCTION_METHOD } from './result.js';
 import type { Track } from './observation.js';
 
 // Fixtures simulated from the generic SRBM of DOMAIN.md, launched at 50.6 N 36.6 E (150 m), 2024-01-02T05:00:00Z,
@@ -161,5 +163,28 @@ describe('reconstruct (issue 3)', () => {
     });
     expect(!b.ok && b.error.code).toBe('NOT_CONVERGED');
     expect(!b.ok && b.error.message).toMatch(/within 1 iterations/);
+  });
+});
+
+/**
+ * `salvo replay` compares a stored reconstruction with a fresh run bit for bit, so the arithmetic of a method
+ * version is frozen: the fit, its covariance, the failure tests, the type likelihoods and the posterior check,
+ * down to the order of every sum. (The quick look's UKF + RTS is not part of the stored result: it is reported
+ * by reconstructDetailed, not stored, and its arithmetic may change within a version.) This pins the SHA-256 of
+ * the stored result of two fixture tracks under the current version.
+ * If it fails after a change that was meant to alter no figure (a speed-up, a refactor), the change altered the
+ * arithmetic: runs stored by earlier Salvo would no longer replay. Either restore the arithmetic, or make the
+ * change on purpose: bump RECONSTRUCTION_METHOD.version and pin the new hashes here. (A Node/V8 upgrade that
+ * changes Math.exp or Math.atan2 would show here first, and would break the replay of stored runs the same way.)
+ */
+describe('the arithmetic of reconstruction method ' + RECONSTRUCTION_METHOD.version + ' is frozen', () => {
+  it.each([
+    ['radar-boost.csv', '6f5f2409daf6508b682682f3a3295a36fa76f46c63338bd4ea241edeeecca9ad'],
+    ['radar-breakup.csv', '62c104f897dcdfad04e94a737f652427c56c948320447c7f558596ad37d7af25'],
+  ])('%s: the stored result hashes as pinned', (file, sha256) => {
+    const d = reconstructDetailed(load(file), { template, launchAltM: 150, groundAltM: 150 });
+    if (!d.ok) throw new Error(d.error.message);
+    const hash = createHash('sha256').update(JSON.stringify(d.value.result)).digest('hex');
+    expect({ version: RECONSTRUCTION_METHOD.version, sha256: hash }).toEqual({ version: '1.2.0', sha256 });
   });
 });
